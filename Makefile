@@ -1,0 +1,112 @@
+# mnw: a plain Makefile (GNU make).  See INSTALL.
+#
+# Objects go to $(O) (build/ by default) so that the sanitizer build of
+# `make check` (build-san/) sits beside the normal one.  User CFLAGS come
+# first and the warning flags last, so CFLAGS cannot turn them off.
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+MANDIR ?= $(PREFIX)/share/man
+DESTDIR ?=
+O ?= build
+
+CC ?= cc
+CFLAGS ?= -O2 -g
+LDFLAGS ?=
+PKG_CONFIG ?= pkg-config
+INSTALL_PROG ?= install
+
+WARNFLAGS = -std=c11 -Wall -Wextra -Werror -Wshadow -Wvla \
+	-Wstrict-prototypes -Wmissing-prototypes -Wformat=2
+DEFS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+ALL_CFLAGS = $(CFLAGS) $(WARNFLAGS) $(DEFS) -Ilib
+LIBS = -lm
+
+CHECK_CFLAGS = $$($(PKG_CONFIG) --cflags check)
+CHECK_LIBS = $$($(PKG_CONFIG) --libs check)
+
+LIB_SRC = $(sort $(wildcard lib/*.c))
+LIB_OBJ = $(LIB_SRC:lib/%.c=$(O)/lib/%.o)
+LIB_HDR = $(wildcard lib/*.h)
+CMDS = $(sort $(patsubst cmd/%.c,%,$(wildcard cmd/mnw-*.c)))
+BINS = $(CMDS:%=$(O)/bin/%)
+UNIT_SRC = $(sort $(wildcard t/unit/test-*.c))
+UNITS = $(UNIT_SRC:t/unit/%.c=$(O)/t/%)
+MAN1 = $(wildcard man/*.1)
+MAN5 = $(wildcard man/*.5)
+MAN7 = $(wildcard man/*.7)
+
+SAN_CFLAGS = -O1 -g -fno-omit-frame-pointer \
+	-fsanitize=address,undefined -fno-sanitize-recover=all
+
+.PHONY: all deps check test test-unit test-shell check-san demo bench \
+	install uninstall clean lint-man
+
+all: $(BINS)
+
+$(O)/lib/%.o: lib/%.c $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+$(O)/libmnw.a: $(LIB_OBJ)
+	@rm -f $@
+	$(AR) rcs $@ $(LIB_OBJ)
+
+$(O)/bin/%: cmd/%.c $(O)/libmnw.a $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libmnw.a $(LIBS)
+
+$(O)/t/%: t/unit/%.c t/unit/unit.h $(O)/libmnw.a $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(LDFLAGS) -o $@ $< \
+		$(O)/libmnw.a $(CHECK_LIBS) $(LIBS)
+
+# Install missing Debian packages when root, else print the command.
+deps:
+	@sh scripts/deps test
+
+# The README's test command.  Runs the suite on a normal build, then
+# again on a build with AddressSanitizer and UndefinedBehaviorSanitizer.
+check: deps
+	$(MAKE) test
+	$(MAKE) check-san
+
+check-san:
+	$(MAKE) O=build-san CFLAGS="$(SAN_CFLAGS)" LDFLAGS="$(SAN_CFLAGS)" test
+
+test: test-unit test-shell
+
+test-unit: $(UNITS)
+	prove -e '' $(UNITS)
+
+test-shell: all
+	MNW_BIN="$(CURDIR)/$(O)/bin" MNW_TOP="$(CURDIR)" \
+		prove $(PROVE_FLAGS) t/*.t </dev/null
+
+# The README's first command: the main job on the bundled sample logs.
+demo: all
+	@sh scripts/deps demo
+	@MNW_BIN="$(CURDIR)/$(O)/bin" sh scripts/demo
+
+bench: all
+	@MNW_BIN="$(CURDIR)/$(O)/bin" sh scripts/bench
+
+lint-man:
+	@for f in man/*.[157]; do mandoc -Tlint -Wwarning $$f || exit 1; done
+
+install: all
+	mkdir -p $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1 \
+		$(DESTDIR)$(MANDIR)/man5 $(DESTDIR)$(MANDIR)/man7
+	$(INSTALL_PROG) -m 755 $(BINS) $(DESTDIR)$(BINDIR)
+	$(INSTALL_PROG) -m 644 $(MAN1) $(DESTDIR)$(MANDIR)/man1
+	$(INSTALL_PROG) -m 644 $(MAN5) $(DESTDIR)$(MANDIR)/man5
+	$(INSTALL_PROG) -m 644 $(MAN7) $(DESTDIR)$(MANDIR)/man7
+
+uninstall:
+	for c in $(CMDS); do rm -f $(DESTDIR)$(BINDIR)/$$c; done
+	for m in $(notdir $(MAN1)); do rm -f $(DESTDIR)$(MANDIR)/man1/$$m; done
+	for m in $(notdir $(MAN5)); do rm -f $(DESTDIR)$(MANDIR)/man5/$$m; done
+	for m in $(notdir $(MAN7)); do rm -f $(DESTDIR)$(MANDIR)/man7/$$m; done
+
+clean:
+	rm -rf build build-san demo-out bench-out

@@ -1,0 +1,470 @@
+/*
+ * record.c: tab-separated records, stream headers, and the event record.
+ *
+ * mnw_event_write() is on the hot path of mnw-parse (millions of lines
+ * a second), so it formats by hand into one buffer and calls fwrite
+ * once, with no printf.  mnw_event_parse() checks every field, because
+ * records may come from agents that are not trusted.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include "mnw.h"
+
+const char *const mnw_event_columns[] = {
+	"time", "agent", "src", "sport", "dst", "dport", "proto", "icmp",
+	"flags", "action", "count", "format", "host", "digest", NULL,
+};
+
+int
+mnw_record_split(char *line, size_t len, char **fields, size_t *lens, int max)
+{
+	int n = 0;
+	char *p = line, *end = line + len;
+
+	for (;;) {
+		char *tab = memchr(p, '\t', (size_t)(end - p));
+		char *fe = tab != NULL ? tab : end;
+
+		if (n == max)
+			return -1;
+		fields[n] = p;
+		lens[n] = (size_t)(fe - p);
+		*fe = '\0';
+		n++;
+		if (tab == NULL)
+			break;
+		p = tab + 1;
+	}
+	return n;
+}
+
+/* ---- headers ---- */
+
+int
+mnw_header_check(const char *line, const char *type, int version,
+    char *errbuf, size_t errcap)
+{
+	const char *p, *slash;
+	size_t tlen;
+	long long v;
+
+	if (strncmp(line, "#mnw-", 5) != 0)
+		return 0;
+	p = line + 5;
+	slash = strchr(p, '/');
+	if (slash == NULL) {
+		snprintf(errbuf, errcap, "invalid stream header '%s'",
+		    mnw_quote(line, strlen(line), 40));
+		return -1;
+	}
+	tlen = (size_t)(slash - p);
+	if (tlen != strlen(type) || memcmp(p, type, tlen) != 0) {
+		snprintf(errbuf, errcap,
+		    "input is a stream of '%s' records, expected '%s' records",
+		    mnw_quote(p, tlen, 40), type);
+		return -1;
+	}
+	p = slash + 1;
+	tlen = strcspn(p, "\t");
+	if (mnw_strntonum(p, tlen, 0, 1000000, &v) == -1 || v != version) {
+		snprintf(errbuf, errcap,
+		    "unsupported %s record version '%s', expected %d", type,
+		    mnw_quote(p, tlen, 20), version);
+		return -1;
+	}
+	return 1;
+}
+
+void
+mnw_header_write(FILE *fp, const char *type, int version,
+    const char *const *columns)
+{
+	fprintf(fp, "#mnw-%s/%d", type, version);
+	for (; columns != NULL && *columns != NULL; columns++)
+		fprintf(fp, "\t%s", *columns);
+	fputc('\n', fp);
+}
+
+/* ---- small value types ---- */
+
+static const struct {
+	int bit;
+	char letter;
+} flag_letters[] = {
+	{ MNW_TCP_CWR, 'C' }, { MNW_TCP_ECE, 'E' }, { MNW_TCP_URG, 'U' },
+	{ MNW_TCP_ACK, 'A' }, { MNW_TCP_PSH, 'P' }, { MNW_TCP_RST, 'R' },
+	{ MNW_TCP_SYN, 'S' }, { MNW_TCP_FIN, 'F' },
+};
+
+char *
+mnw_tcpflags_format(int flags, char *buf)
+{
+	size_t o = 0;
+
+	if (flags < 0) {
+		strcpy(buf, "-");
+		return buf;
+	}
+	for (size_t i = 0; i < sizeof flag_letters / sizeof flag_letters[0]; i++)
+		if (flags & flag_letters[i].bit)
+			buf[o++] = flag_letters[i].letter;
+	if (o == 0)
+		buf[o++] = '0';	/* known to be none, as in a null scan */
+	buf[o] = '\0';
+	return buf;
+}
+
+int
+mnw_tcpflags_parse(const char *s, size_t len, int *flags)
+{
+	int f = 0;
+
+	if (len == 1 && s[0] == '-') {
+		*flags = -1;
+		return 0;
+	}
+	if (len == 1 && s[0] == '0') {
+		*flags = 0;
+		return 0;
+	}
+	if (len == 0)
+		return -1;
+	for (size_t i = 0; i < len; i++) {
+		size_t k;
+		char c = s[i];
+
+		if (c >= 'a' && c <= 'z')
+			c = (char)(c - 'a' + 'A');
+		for (k = 0; k < sizeof flag_letters / sizeof flag_letters[0]; k++)
+			if (flag_letters[k].letter == c)
+				break;
+		if (k == sizeof flag_letters / sizeof flag_letters[0])
+			return -1;
+		f |= flag_letters[k].bit;
+	}
+	*flags = f;
+	return 0;
+}
+
+static const char *const action_names[] = {
+	[MNW_ACTION_UNKNOWN] = "-",
+	[MNW_ACTION_DROP] = "drop",
+	[MNW_ACTION_REJECT] = "reject",
+	[MNW_ACTION_ACCEPT] = "accept",
+	[MNW_ACTION_ALERT] = "alert",
+	[MNW_ACTION_AUTHFAIL] = "auth-fail",
+};
+
+const char *
+mnw_action_name(enum mnw_action a)
+{
+	if ((unsigned)a >= sizeof action_names / sizeof action_names[0])
+		return "-";
+	return action_names[a];
+}
+
+int
+mnw_action_parse(const char *s, size_t len, enum mnw_action *out)
+{
+	for (size_t i = 0; i < sizeof action_names / sizeof action_names[0]; i++) {
+		if (strlen(action_names[i]) == len &&
+		    memcmp(action_names[i], s, len) == 0) {
+			*out = (enum mnw_action)i;
+			return 0;
+		}
+	}
+	return -1;
+}
+
+const char *
+mnw_proto_name(int proto, char *buf)
+{
+	switch (proto) {
+	case 1: return "icmp";
+	case 6: return "tcp";
+	case 17: return "udp";
+	case 58: return "icmpv6";
+	case -1: return "-";
+	default:
+		snprintf(buf, 8, "%d", proto & 0xff);
+		return buf;
+	}
+}
+
+int
+mnw_proto_parse(const char *s, size_t len)
+{
+	static const struct {
+		const char *name;
+		int number;
+	} names[] = {
+		{ "icmp", 1 }, { "igmp", 2 }, { "tcp", 6 }, { "udp", 17 },
+		{ "gre", 47 }, { "esp", 50 }, { "ah", 51 }, { "icmpv6", 58 },
+		{ "ipv6-icmp", 58 }, { "icmp6", 58 }, { "sctp", 132 },
+		{ "udplite", 136 },
+	};
+	long long v;
+
+	for (size_t i = 0; i < sizeof names / sizeof names[0]; i++)
+		if (strlen(names[i].name) == len &&
+		    strncasecmp(names[i].name, s, len) == 0)
+			return names[i].number;
+	if (len > 0 && len <= 3 && mnw_strntonum(s, len, 0, 255, &v) == 0)
+		return (int)v;
+	return -1;
+}
+
+/* ---- digest ---- */
+
+uint64_t
+mnw_digest_continue(uint64_t h, const void *p, size_t len)
+{
+	const unsigned char *u = p;
+
+	for (size_t i = 0; i < len; i++) {
+		h ^= u[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+uint64_t
+mnw_digest(const void *p, size_t len)
+{
+	return mnw_digest_continue(0xcbf29ce484222325ULL, p, len);
+}
+
+/* ---- the event record ---- */
+
+void
+mnw_event_init(struct mnw_event *ev)
+{
+	ev->time = 0;
+	ev->agent[0] = '\0';
+	memset(&ev->src, 0, sizeof ev->src);
+	memset(&ev->dst, 0, sizeof ev->dst);
+	ev->sport = ev->dport = -1;
+	ev->proto = -1;
+	ev->icmp_type = ev->icmp_code = -1;
+	ev->tcpflags = -1;
+	ev->action = MNW_ACTION_UNKNOWN;
+	ev->count = 1;
+	ev->format[0] = '\0';
+	ev->host[0] = '\0';
+	ev->digest = 0;
+}
+
+/* Write the decimal digits of v at p; returns the new end. */
+static char *
+put_ulong(char *p, unsigned long long v)
+{
+	char tmp[24];
+	int n = 0;
+
+	do {
+		tmp[n++] = (char)('0' + v % 10);
+		v /= 10;
+	} while (v != 0);
+	while (n > 0)
+		*p++ = tmp[--n];
+	return p;
+}
+
+static char *
+put_int_or_dash(char *p, int v)
+{
+	if (v < 0) {
+		*p++ = '-';
+		return p;
+	}
+	return put_ulong(p, (unsigned long long)v);
+}
+
+static char *
+put_str(char *p, const char *s)
+{
+	size_t n = strlen(s);
+
+	memcpy(p, s, n);
+	return p + n;
+}
+
+/* Escaped text of a short field; the callers' limits keep it in room. */
+static char *
+put_field(char *p, const char *s, size_t room)
+{
+	size_t n = mnw_escape(p, room, s, strlen(s));
+
+	return p + (n < room ? n : room - 1);
+}
+
+int
+mnw_event_write(FILE *fp, const struct mnw_event *ev)
+{
+	/* Escaping at most quadruples agent and host; the rest is short. */
+	char line[4 * (MNW_AGENT_MAX + MNW_HOST_MAX + MNW_FORMAT_MAX) + 512];
+	char tmp[16], *p = line;
+	static const char hex[] = "0123456789abcdef";
+
+	p = mnw_time_format(ev->time, p) ? p + strlen(p) : p;
+	*p++ = '\t';
+	p = put_field(p, ev->agent, 4 * MNW_AGENT_MAX + 2);
+	*p++ = '\t';
+	mnw_addr_format(&ev->src, p);
+	p += strlen(p);
+	*p++ = '\t';
+	p = put_int_or_dash(p, ev->sport);
+	*p++ = '\t';
+	mnw_addr_format(&ev->dst, p);
+	p += strlen(p);
+	*p++ = '\t';
+	p = put_int_or_dash(p, ev->dport);
+	*p++ = '\t';
+	p = put_str(p, mnw_proto_name(ev->proto, tmp));
+	*p++ = '\t';
+	if (ev->icmp_type >= 0) {
+		p = put_ulong(p, (unsigned)ev->icmp_type);
+		if (ev->icmp_code >= 0) {
+			*p++ = '/';
+			p = put_ulong(p, (unsigned)ev->icmp_code);
+		}
+	} else {
+		*p++ = '-';
+	}
+	*p++ = '\t';
+	p = put_str(p, mnw_tcpflags_format(ev->tcpflags, tmp));
+	*p++ = '\t';
+	p = put_str(p, mnw_action_name(ev->action));
+	*p++ = '\t';
+	p = put_ulong(p, ev->count);
+	*p++ = '\t';
+	p = put_field(p, ev->format, 4 * MNW_FORMAT_MAX + 2);
+	*p++ = '\t';
+	p = put_field(p, ev->host, 4 * MNW_HOST_MAX + 2);
+	*p++ = '\t';
+	for (int shift = 60; shift >= 0; shift -= 4)
+		*p++ = hex[(ev->digest >> shift) & 15];
+	*p++ = '\n';
+	return fwrite(line, 1, (size_t)(p - line), fp) == (size_t)(p - line) ?
+	    0 : -1;
+}
+
+/* Parse a port column: "-" or 0..65535. */
+static int
+parse_port(const char *s, size_t len, int *port)
+{
+	long long v;
+
+	if (len == 1 && s[0] == '-') {
+		*port = -1;
+		return 0;
+	}
+	if (len > 5 || mnw_strntonum(s, len, 0, 65535, &v) == -1)
+		return -1;
+	*port = (int)v;
+	return 0;
+}
+
+/* Unescape a text column into dst (cap bytes with NUL). */
+static int
+parse_text(char *s, size_t len, char *dst, size_t cap)
+{
+	if (mnw_unescape(s, &len) == -1 || len >= cap)
+		return -1;
+	memcpy(dst, s, len);
+	dst[len] = '\0';
+	return 0;
+}
+
+static int
+parse_icmp(const char *s, size_t len, int *type, int *code)
+{
+	const char *slash = memchr(s, '/', len);
+	long long v;
+
+	*type = *code = -1;
+	if (len == 1 && s[0] == '-')
+		return 0;
+	if (slash == NULL)
+		return mnw_strntonum(s, len, 0, 255, &v) == -1 ? -1 :
+		    (*type = (int)v, 0);
+	if (mnw_strntonum(s, (size_t)(slash - s), 0, 255, &v) == -1)
+		return -1;
+	*type = (int)v;
+	if (mnw_strntonum(slash + 1, len - (size_t)(slash - s) - 1, 0, 255,
+	    &v) == -1)
+		return -1;
+	*code = (int)v;
+	return 0;
+}
+
+int
+mnw_event_parse(struct mnw_event *ev, char *line, size_t len,
+    const char **reason, int *field)
+{
+	char *f[MNW_EVENT_NFIELDS + 1];
+	size_t fl[MNW_EVENT_NFIELDS + 1];
+	long long v;
+	int n;
+
+	mnw_event_init(ev);
+	*field = 0;
+	n = mnw_record_split(line, len, f, fl, MNW_EVENT_NFIELDS + 1);
+	if (n != MNW_EVENT_NFIELDS) {
+		*reason = "wrong number of fields";
+		return -1;
+	}
+#define FAIL(col, why) do { *field = (col); *reason = (why); return -1; } while (0)
+	if (mnw_time_parse_record(f[0], fl[0], &ev->time) == -1)
+		FAIL(1, "invalid time");
+	if (parse_text(f[1], fl[1], ev->agent, sizeof ev->agent) == -1 ||
+	    ev->agent[0] == '\0')
+		FAIL(2, "invalid agent");
+	if (mnw_addr_parse(&ev->src, f[2], fl[2]) == -1)
+		FAIL(3, "invalid source address");
+	if (parse_port(f[3], fl[3], &ev->sport) == -1)
+		FAIL(4, "invalid source port");
+	if (mnw_addr_parse(&ev->dst, f[4], fl[4]) == -1)
+		FAIL(5, "invalid target address");
+	if (ev->src.family != ev->dst.family)
+		FAIL(5, "source and target address families differ");
+	if (parse_port(f[5], fl[5], &ev->dport) == -1)
+		FAIL(6, "invalid target port");
+	if (fl[6] == 1 && f[6][0] == '-')
+		ev->proto = -1;
+	else if ((ev->proto = mnw_proto_parse(f[6], fl[6])) == -1)
+		FAIL(7, "invalid protocol");
+	if (parse_icmp(f[7], fl[7], &ev->icmp_type, &ev->icmp_code) == -1)
+		FAIL(8, "invalid icmp type/code");
+	if (mnw_tcpflags_parse(f[8], fl[8], &ev->tcpflags) == -1)
+		FAIL(9, "invalid tcp flags");
+	if (mnw_action_parse(f[9], fl[9], &ev->action) == -1)
+		FAIL(10, "invalid action");
+	if (fl[10] > 20 || mnw_strntonum(f[10], fl[10], 1, 4294967295LL, &v) == -1)
+		FAIL(11, "invalid count");
+	ev->count = (unsigned long)v;
+	if (parse_text(f[11], fl[11], ev->format, sizeof ev->format) == -1)
+		FAIL(12, "invalid format");
+	if (parse_text(f[12], fl[12], ev->host, sizeof ev->host) == -1)
+		FAIL(13, "invalid host");
+	if (fl[13] != 16)
+		FAIL(14, "invalid digest");
+	ev->digest = 0;
+	for (size_t i = 0; i < 16; i++) {
+		int c = (unsigned char)f[13][i], d;
+
+		if (c >= '0' && c <= '9')
+			d = c - '0';
+		else if (c >= 'a' && c <= 'f')
+			d = c - 'a' + 10;
+		else
+			FAIL(14, "invalid digest");
+		ev->digest = ev->digest << 4 | (uint64_t)d;
+	}
+#undef FAIL
+	return 0;
+}
