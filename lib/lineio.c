@@ -3,7 +3,7 @@
  *
  * Lines up to lr->max bytes are returned whole; a longer line is read
  * through and thrown away chunk by chunk, so a 1 GiB line costs time
- * but no memory, and the caller is told its length so that it can count
+ * but no memory, and the caller gets its length so that it can count
  * and report it.  The buffer grows by doubling up to max + 1 bytes.
  */
 #include <errno.h>

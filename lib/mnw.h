@@ -2,9 +2,9 @@
  * mnw.h: the library that every mnw program links.
  *
  * One header, one section per source file in lib/.  Programs include
- * only this file.  Functions that can fail return -1 (or NULL) and leave
- * a message for the caller to print; functions named *_or_die print the
- * message and exit with the code given in "Exit codes" below.
+ * only this file.  Functions that can fail return -1 or NULL, and the
+ * caller prints the message.  The mnw_x* allocators are the exception:
+ * they exit with MNW_EXIT_TEMP when memory runs out.
  */
 #ifndef MNW_H
 #define MNW_H
