@@ -19,8 +19,9 @@ INSTALL_PROG ?= install
 WARNFLAGS = -std=c11 -Wall -Wextra -Werror -Wshadow -Wvla \
 	-Wstrict-prototypes -Wmissing-prototypes -Wformat=2
 DEFS = -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
-ALL_CFLAGS = $(CFLAGS) $(WARNFLAGS) $(DEFS) -Ilib
-LIBS = -lm
+ALL_CFLAGS = $(CFLAGS) $(WARNFLAGS) $(DEFS) -Ilib \
+	$$($(PKG_CONFIG) --cflags libcares libmaxminddb)
+LIBS = -lm $$($(PKG_CONFIG) --libs libcares libmaxminddb)
 
 CHECK_CFLAGS = $$($(PKG_CONFIG) --cflags check)
 CHECK_LIBS = $$($(PKG_CONFIG) --libs check)
@@ -84,11 +85,15 @@ test-shell: all
 		prove $(PROVE_FLAGS) t/*.t </dev/null
 
 # The README's first command: the main job on the bundled sample logs.
-demo: all
+# Packages first: without them not even `all` builds.
+demo:
 	@sh scripts/deps demo
+	@$(MAKE) --no-print-directory all
 	@MNW_BIN="$(CURDIR)/$(O)/bin" sh scripts/demo
 
-bench: all
+bench:
+	@sh scripts/deps bench
+	@$(MAKE) --no-print-directory all
 	@MNW_BIN="$(CURDIR)/$(O)/bin" sh scripts/bench
 
 lint-man:
