@@ -365,9 +365,11 @@ int mnw_event_write(FILE *fp, const struct mnw_event *ev);
 int mnw_event_parse(struct mnw_event *ev, char *line, size_t len,
     const char **reason, int *field);
 
-/* 64-bit FNV-1a of len bytes, as 16 hex digits in the digest column. */
+/* XXH64 of len bytes with seed 0, written as 16 hex digits in the
+ * digest column.  mnw_digest_continue() hashes with another seed, so
+ * that several fields can be chained: h = mnw_digest_continue(h, ...). */
 uint64_t mnw_digest(const void *p, size_t len);
-uint64_t mnw_digest_continue(uint64_t h, const void *p, size_t len);
+uint64_t mnw_digest_continue(uint64_t seed, const void *p, size_t len);
 
 /* ------------------------------------------------------------------ */
 /* atomic.c: crash-safe file replacement (write, fsync, rename, fsync  */

@@ -220,22 +220,108 @@ mnw_proto_parse(const char *s, size_t len)
 
 /* ---- digest ---- */
 
-uint64_t
-mnw_digest_continue(uint64_t h, const void *p, size_t len)
-{
-	const unsigned char *u = p;
+/*
+ * The digest is XXH64 (Yann Collet's xxHash, 64-bit variant, as its
+ * specification XXH64 describes it), read in little-endian order on
+ * every machine so that digests written by one agent match another's.
+ * It reads 8 bytes a step, so it costs mnw-parse a few percent where
+ * a byte-at-a-time hash cost a third of the run time.
+ */
+#define XXH_P1 0x9E3779B185EBCA87ULL
+#define XXH_P2 0xC2B2AE3D27D4EB4FULL
+#define XXH_P3 0x165667B19E3779F9ULL
+#define XXH_P4 0x85EBCA77C2B2AE63ULL
+#define XXH_P5 0x27D4EB2F165667C5ULL
 
-	for (size_t i = 0; i < len; i++) {
-		h ^= u[i];
-		h *= 0x100000001b3ULL;
+static inline uint64_t
+rotl64(uint64_t x, int r)
+{
+	return (x << r) | (x >> (64 - r));
+}
+
+static inline uint64_t
+read64le(const unsigned char *p)
+{
+	return (uint64_t)p[0] | (uint64_t)p[1] << 8 | (uint64_t)p[2] << 16 |
+	    (uint64_t)p[3] << 24 | (uint64_t)p[4] << 32 |
+	    (uint64_t)p[5] << 40 | (uint64_t)p[6] << 48 | (uint64_t)p[7] << 56;
+}
+
+static inline uint32_t
+read32le(const unsigned char *p)
+{
+	return (uint32_t)p[0] | (uint32_t)p[1] << 8 | (uint32_t)p[2] << 16 |
+	    (uint32_t)p[3] << 24;
+}
+
+static inline uint64_t
+xxh_round(uint64_t acc, uint64_t input)
+{
+	acc += input * XXH_P2;
+	acc = rotl64(acc, 31);
+	return acc * XXH_P1;
+}
+
+static inline uint64_t
+xxh_merge(uint64_t acc, uint64_t v)
+{
+	acc ^= xxh_round(0, v);
+	return acc * XXH_P1 + XXH_P4;
+}
+
+uint64_t
+mnw_digest_continue(uint64_t seed, const void *data, size_t len)
+{
+	const unsigned char *p = data, *end = p + len;
+	uint64_t h;
+
+	if (len >= 32) {
+		uint64_t v1 = seed + XXH_P1 + XXH_P2, v2 = seed + XXH_P2;
+		uint64_t v3 = seed, v4 = seed - XXH_P1;
+
+		do {
+			v1 = xxh_round(v1, read64le(p));
+			v2 = xxh_round(v2, read64le(p + 8));
+			v3 = xxh_round(v3, read64le(p + 16));
+			v4 = xxh_round(v4, read64le(p + 24));
+			p += 32;
+		} while ((size_t)(end - p) >= 32);
+		h = rotl64(v1, 1) + rotl64(v2, 7) + rotl64(v3, 12) +
+		    rotl64(v4, 18);
+		h = xxh_merge(h, v1);
+		h = xxh_merge(h, v2);
+		h = xxh_merge(h, v3);
+		h = xxh_merge(h, v4);
+	} else {
+		h = seed + XXH_P5;
 	}
+	h += (uint64_t)len;
+	while ((size_t)(end - p) >= 8) {
+		h ^= xxh_round(0, read64le(p));
+		h = rotl64(h, 27) * XXH_P1 + XXH_P4;
+		p += 8;
+	}
+	if ((size_t)(end - p) >= 4) {
+		h ^= (uint64_t)read32le(p) * XXH_P1;
+		h = rotl64(h, 23) * XXH_P2 + XXH_P3;
+		p += 4;
+	}
+	while (p < end) {
+		h ^= (uint64_t)*p++ * XXH_P5;
+		h = rotl64(h, 11) * XXH_P1;
+	}
+	h ^= h >> 33;
+	h *= XXH_P2;
+	h ^= h >> 29;
+	h *= XXH_P3;
+	h ^= h >> 32;
 	return h;
 }
 
 uint64_t
 mnw_digest(const void *p, size_t len)
 {
-	return mnw_digest_continue(0xcbf29ce484222325ULL, p, len);
+	return mnw_digest_continue(0, p, len);
 }
 
 /* ---- the event record ---- */

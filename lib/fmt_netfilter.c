@@ -1,0 +1,756 @@
+/*
+ * fmt_netfilter.c: Linux netfilter packet logs (iptables, ip6tables and
+ * nftables "log", ufw, UniFi, ulogd's syslog emulation) and the
+ * Proxmox VE firewall log (/var/log/pve-firewall.log).
+ *
+ * The kernel's log writer puts the rule's log prefix first and then a
+ * fixed sequence of keys:
+ *
+ *   PREFIX"IN=if OUT=if [PHYSIN=if] [PHYSOUT=if] [MAC=...] SRC=a DST=a
+ *   LEN=n ... PROTO=p [SPT=n DPT=n ... flags ... URGP=n | TYPE=n CODE=n
+ *   [ [SRC=... inner packet ...] ]] ..."
+ *
+ * The prefix is operator text (up to 127 bytes with nftables) and may
+ * contain anything, even "IN= OUT= SRC=9.9.9.9 ".  So the key sequence
+ * is found from behind.  After the real " OUT=" the kernel writes only
+ * interface names, numbers and fixed keywords, and none of them
+ * contains " OUT=".  The last " OUT=" in the message is therefore the
+ * real one, and the "IN=" in the word before it starts the keys.  From
+ * there the keys are read in the kernel's order, and reading stops
+ * after the first packet's ports or ICMP type and code.  Neither the
+ * prefix nor the packet quoted inside an ICMP error can supply an
+ * address.
+ *
+ * Trust rule: only the kernel writes this text, so a line is taken only
+ * when its syslog tag is "kernel" or when it has no tag at all (the
+ * ring buffer, UniFi gateways and ulogd write none).  Any other program
+ * that logs "IN= OUT= SRC=..." (an sshd message with a crafted user
+ * name) is left to other formats and ends up rejected as unknown.
+ *
+ * Proxmox's pvefw-logger writes the same keys from NFLOG data in its
+ * own line layout ("VMID LEVEL CHAIN dd/Mon/yyyy:hh:mm:ss +zzzz PREFIX
+ * [IN=if] [OUT=if] ... SRC=a ..."), where IN= and OUT= are left out
+ * when empty and no inner packets are printed; there the last "SRC=" is
+ * the real one.
+ *
+ * Everything is one forward pass plus one backward search for the
+ * anchor, with no allocation, regular expression or sscanf.
+ */
+#include <string.h>
+
+#include "parse.h"
+
+/* Maximum length of a chain name in pvefw-logger lines (its
+ * MAX_CHAIN_LEN). */
+#define PVE_CHAIN_MAX 28
+
+struct cursor {
+	const char *p;
+	const char *end;
+};
+
+/* The reason for a reject or skip, and the offending value. */
+struct verdict {
+	const char *reason;
+	const char *value;
+	size_t valuelen;
+};
+
+static int
+is_digit(int c)
+{
+	return c >= '0' && c <= '9';
+}
+
+static int
+is_alnum(int c)
+{
+	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* Next space-separated token, or 0 at the end of the text. */
+static int
+next_token(struct cursor *c, const char **tok, size_t *len)
+{
+	const char *s;
+
+	while (c->p < c->end && *c->p == ' ')
+		c->p++;
+	if (c->p >= c->end)
+		return 0;
+	s = c->p;
+	while (c->p < c->end && *c->p != ' ')
+		c->p++;
+	*tok = s;
+	*len = (size_t)(c->p - s);
+	return 1;
+}
+
+static int
+has_key(const char *tok, size_t len, const char *key, size_t keylen)
+{
+	/* The first byte rules out most tokens without a call. */
+	return len >= keylen && tok[0] == key[0] &&
+	    memcmp(tok, key, keylen) == 0;
+}
+
+#define HAS_KEY(tok, len, key) has_key(tok, len, key, sizeof(key) - 1)
+#define IS_WORD(tok, len, w) \
+	((len) == sizeof(w) - 1 && memcmp(tok, w, sizeof(w) - 1) == 0)
+
+/* Decimal digits only, at most max.  Returns the value or -1. */
+static long
+parse_number(const char *s, size_t len, long max)
+{
+	long v = 0;
+	size_t i;
+
+	if (len == 0 || len > 10)
+		return -1;
+	for (i = 0; i < len; i++) {
+		if (!is_digit(s[i]))
+			return -1;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v <= max ? v : -1;
+}
+
+static enum mnw_parse_result
+reject(struct verdict *vd, const char *reason, const char *value,
+    size_t valuelen)
+{
+	vd->reason = reason;
+	vd->value = value;
+	vd->valuelen = valuelen;
+	return MNW_PARSE_REJECT;
+}
+
+static enum mnw_parse_result
+skip(struct verdict *vd, const char *reason)
+{
+	vd->reason = reason;
+	vd->value = NULL;
+	vd->valuelen = 0;
+	return MNW_PARSE_SKIP;
+}
+
+/* ------------------------------------------------------------------ */
+/* The action, from the operator's log prefix.                         */
+/* ------------------------------------------------------------------ */
+
+static const struct {
+	const char *word;
+	enum mnw_action action;
+} action_words[] = {
+	{ "drop", MNW_ACTION_DROP },
+	{ "dropped", MNW_ACTION_DROP },
+	{ "deny", MNW_ACTION_DROP },
+	{ "denied", MNW_ACTION_DROP },
+	{ "block", MNW_ACTION_DROP },
+	{ "blocked", MNW_ACTION_DROP },
+	{ "reject", MNW_ACTION_REJECT },
+	{ "rejected", MNW_ACTION_REJECT },
+	{ "accept", MNW_ACTION_ACCEPT },
+	{ "accepted", MNW_ACTION_ACCEPT },
+	{ "allow", MNW_ACTION_ACCEPT },
+	{ "allowed", MNW_ACTION_ACCEPT },
+	{ "permit", MNW_ACTION_ACCEPT },
+	{ "permitted", MNW_ACTION_ACCEPT },
+};
+
+/* Compare a word case-insensitively with a lower-case table entry. */
+static int
+word_equal(const char *w, size_t n, const char *lower)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		int c = (unsigned char)w[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (lower[i] == '\0' || c != lower[i])
+			return 0;
+	}
+	return lower[n] == '\0';
+}
+
+static enum mnw_action
+action_from_word(const char *w, size_t n)
+{
+	size_t i;
+	int c = w[0] | 0x20;
+
+	/* Every action word starts with one of these letters. */
+	if (c != 'a' && c != 'b' && c != 'd' && c != 'l' && c != 'p' &&
+	    c != 'r')
+		return MNW_ACTION_UNKNOWN;
+
+	/* "LOGDROP" and "logaccept" are common names for log-then-act
+	 * chains in iptables scripts. */
+	if (n > 3 && word_equal(w, 3, "log")) {
+		enum mnw_action a = action_from_word(w + 3, n - 3);
+
+		if (a != MNW_ACTION_UNKNOWN)
+			return a;
+	}
+	for (i = 0; i < sizeof(action_words) / sizeof(action_words[0]); i++)
+		if (word_equal(w, n, action_words[i].word))
+			return action_words[i].action;
+	return MNW_ACTION_UNKNOWN;
+}
+
+/*
+ * UniFi gateways start the prefix with "[RULESET-RULE-X]" where X is A
+ * (accept), D (drop) or R (reject), e.g. "[WAN_LOCAL-D-2147483647]" or
+ * "[LAN_LOCAL-default-A]".  The letter is the rule's real action, so it
+ * wins over words in a description that follows.
+ */
+static enum mnw_action
+action_unifi(const char *s, const char *end)
+{
+	const char *close, *part;
+	enum mnw_action a = MNW_ACTION_UNKNOWN;
+
+	if (s >= end || *s != '[')
+		return MNW_ACTION_UNKNOWN;
+	s++;
+	close = memchr(s, ']', (size_t)(end - s));
+	if (close == NULL || memchr(s, '-', (size_t)(close - s)) == NULL)
+		return MNW_ACTION_UNKNOWN;
+	for (part = s; part <= close; part++) {
+		const char *q = part;
+
+		while (q < close && *q != '-')
+			q++;
+		if (q - part == 1) {
+			if (*part == 'A')
+				a = MNW_ACTION_ACCEPT;
+			else if (*part == 'D')
+				a = MNW_ACTION_DROP;
+			else if (*part == 'R')
+				a = MNW_ACTION_REJECT;
+		}
+		part = q;
+	}
+	return a;
+}
+
+/*
+ * Derive the action from the prefix: the UniFi rule letter, else the
+ * first word (a run of letters and digits) that names an action:
+ * "[UFW BLOCK]", "DROP(src wan)", "FINAL_REJECT: ", "policy DROP: ",
+ * "Shorewall:net2fw:DROP:".  "[UFW AUDIT]" and prefixes without such a
+ * word stay unknown.
+ */
+static enum mnw_action
+action_from_prefix(const char *s, const char *end)
+{
+	enum mnw_action a;
+
+	while (s < end && *s == ' ')
+		s++;
+	if ((a = action_unifi(s, end)) != MNW_ACTION_UNKNOWN)
+		return a;
+	while (s < end) {
+		const char *w;
+
+		while (s < end && !is_alnum((unsigned char)*s))
+			s++;
+		w = s;
+		while (s < end && is_alnum((unsigned char)*s))
+			s++;
+		if (s > w && (size_t)(s - w) <= 12 &&
+		    (a = action_from_word(w, (size_t)(s - w))) !=
+		    MNW_ACTION_UNKNOWN)
+			return a;
+	}
+	return MNW_ACTION_UNKNOWN;
+}
+
+/* ------------------------------------------------------------------ */
+/* The packet: from SRC= to the ports or the ICMP type and code.       */
+/* ------------------------------------------------------------------ */
+
+/* One "KEY=number" token that must come next. */
+static int
+expect_number(struct cursor *c, const char *key, size_t keylen, long max,
+    long *out, const char **tok, size_t *toklen)
+{
+	*tok = NULL;
+	*toklen = 0;
+	if (!next_token(c, tok, toklen) || !has_key(*tok, *toklen, key, keylen))
+		return -1;
+	*out = parse_number(*tok + keylen, *toklen - keylen, max);
+	return *out < 0 ? -2 : 0;
+}
+
+/* TCP flags between DPT= and URGP= (kernel) or the end (Proxmox). */
+static void
+parse_tcp_flags(struct cursor *c, struct mnw_event *ev)
+{
+	static const struct {
+		const char *name;
+		int bit;
+	} flags[] = {
+		{ "CWR", MNW_TCP_CWR }, { "ECE", MNW_TCP_ECE },
+		{ "URG", MNW_TCP_URG }, { "ACK", MNW_TCP_ACK },
+		{ "PSH", MNW_TCP_PSH }, { "RST", MNW_TCP_RST },
+		{ "SYN", MNW_TCP_SYN }, { "FIN", MNW_TCP_FIN },
+	};
+	const char *tok;
+	size_t len, i;
+	int bits = 0, known = 0;
+
+	while (next_token(c, &tok, &len)) {
+		if (HAS_KEY(tok, len, "URGP=") || HAS_KEY(tok, len, "OPT") ||
+		    HAS_KEY(tok, len, "UID=") || HAS_KEY(tok, len, "MARK=") ||
+		    HAS_KEY(tok, len, "mark="))
+			break;
+		if (HAS_KEY(tok, len, "WINDOW=")) {
+			known = 1;
+			continue;
+		}
+		if (len != 3)
+			continue;
+		for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
+			if (memcmp(tok, flags[i].name, 3) == 0)
+				bits |= flags[i].bit;
+	}
+	ev->tcpflags = known ? bits : -1;
+}
+
+/*
+ * Read "SRC=a DST=a ... PROTO=p ..." from c, which starts at "SRC=".
+ */
+static enum mnw_parse_result
+parse_packet(struct cursor *c, struct mnw_event *ev, struct verdict *vd)
+{
+	const char *tok;
+	size_t len;
+	long v;
+	int fragment = 0, r;
+
+	if (!next_token(c, &tok, &len) || !HAS_KEY(tok, len, "SRC="))
+		return reject(vd, "missing source address", NULL, 0);
+	if (mnw_addr_parse(&ev->src, tok + 4, len - 4) == -1)
+		return reject(vd, "invalid source address", tok + 4, len - 4);
+	if (!next_token(c, &tok, &len) || !HAS_KEY(tok, len, "DST="))
+		return reject(vd, "missing destination address", NULL, 0);
+	if (mnw_addr_parse(&ev->dst, tok + 4, len - 4) == -1)
+		return reject(vd, "invalid destination address", tok + 4,
+		    len - 4);
+	if (ev->src.family != ev->dst.family)
+		return reject(vd, "source and destination address families "
+		    "differ", tok + 4, len - 4);
+
+	/* IP header fields up to PROTO=: LEN TOS PREC TTL ID CE DF MF
+	 * FRAG OPT for IPv4, LEN TC HOPLIMIT FLOWLBL and extension
+	 * headers for IPv6.  Only a fragment offset matters here. */
+	for (;;) {
+		if (!next_token(c, &tok, &len))
+			return reject(vd, "missing protocol", NULL, 0);
+		if (HAS_KEY(tok, len, "PROTO="))
+			break;
+		if (tok[0] == '[')
+			return reject(vd, "unexpected field before protocol",
+			    tok, len);
+		if ((HAS_KEY(tok, len, "FRAG:") || HAS_KEY(tok, len, "FRAG=")) &&
+		    parse_number(tok + 5, len - 5, 65535) != 0)
+			fragment = 1;
+	}
+	tok += 6;
+	len -= 6;
+	if (IS_WORD(tok, len, "ARP"))
+		return skip(vd, "not an IP packet");
+	if ((ev->proto = mnw_proto_parse(tok, len)) == -1)
+		return reject(vd, "invalid protocol", tok, len);
+	/*
+	 * The writers print a name only for the protocols whose header
+	 * they decode: TCP, UDP, UDPLITE, ICMP, ICMPv6, and SCTP for
+	 * Proxmox.  Any other protocol is a bare number with nothing after
+	 * it, and that includes SCTP, or ICMPv6 inside IPv4, from the
+	 * kernel.
+	 */
+	if (is_digit(tok[0]))
+		return MNW_PARSE_EVENT;
+	if ((ev->proto == 1 && ev->src.family != 4) ||
+	    (ev->proto == 58 && ev->src.family != 6))
+		return reject(vd, "protocol does not match address family",
+		    tok, len);
+
+	switch (ev->proto) {
+	case 6:			/* TCP */
+	case 17:		/* UDP */
+	case 132:		/* SCTP */
+	case 136:		/* UDP-Lite */
+		if (fragment)
+			break;	/* no transport header in this packet */
+		{
+			struct cursor peek = *c;
+
+			/* "INCOMPLETE [n bytes]" (kernel) or "LEN=n
+			 * INVALID=LEN" (Proxmox): the header was cut off. */
+			if (next_token(&peek, &tok, &len) &&
+			    (IS_WORD(tok, len, "INCOMPLETE") ||
+			    HAS_KEY(tok, len, "LEN=")))
+				break;
+		}
+		r = expect_number(c, "SPT=", 4, 65535, &v, &tok, &len);
+		if (r == -1)
+			return reject(vd, "missing source port", NULL, 0);
+		if (r == -2)
+			return reject(vd, "invalid source port", tok + 4,
+			    len - 4);
+		ev->sport = (int)v;
+		r = expect_number(c, "DPT=", 4, 65535, &v, &tok, &len);
+		if (r == -1)
+			return reject(vd, "missing destination port", NULL, 0);
+		if (r == -2)
+			return reject(vd, "invalid destination port", tok + 4,
+			    len - 4);
+		ev->dport = (int)v;
+		if (ev->proto == 6)
+			parse_tcp_flags(c, ev);
+		break;
+	case 1:			/* ICMP */
+	case 58:		/* ICMPv6 */
+		if (fragment)
+			break;
+		{
+			struct cursor peek = *c;
+
+			if (next_token(&peek, &tok, &len) &&
+			    (IS_WORD(tok, len, "INCOMPLETE") ||
+			    HAS_KEY(tok, len, "LEN=")))
+				break;
+		}
+		r = expect_number(c, "TYPE=", 5, 255, &v, &tok, &len);
+		if (r == -1)
+			return reject(vd, "missing ICMP type", NULL, 0);
+		if (r == -2)
+			return reject(vd, "invalid ICMP type", tok + 5, len - 5);
+		ev->icmp_type = (int)v;
+		r = expect_number(c, "CODE=", 5, 255, &v, &tok, &len);
+		if (r == -1)
+			return reject(vd, "missing ICMP code", NULL, 0);
+		if (r == -2)
+			return reject(vd, "invalid ICMP code", tok + 5, len - 5);
+		ev->icmp_code = (int)v;
+		/* What follows an error type is the offending packet in
+		 * brackets: never read. */
+		break;
+	default:
+		break;
+	}
+	return MNW_PARSE_EVENT;
+}
+
+/* ------------------------------------------------------------------ */
+/* Kernel text.                                                        */
+/* ------------------------------------------------------------------ */
+
+/*
+ * Find the "IN=" that starts the key sequence: the word before the last
+ * " OUT=" in [s, end), at its last "IN=".  Returns its offset from s and
+ * stores the offset of " OUT=" in *out, or returns -1.
+ */
+static long
+find_anchor(const char *s, const char *end, size_t *out)
+{
+	const char *p = s, *o, *last = NULL;
+	size_t i, ws, k;
+
+	/* memchr finds the rare 'O' fast; the last " OUT=" wins. */
+	while (end - p >= 4 && (o = memchr(p, 'O', (size_t)(end - p - 3))) !=
+	    NULL) {
+		if (o > s && o[-1] == ' ' && o[1] == 'U' && o[2] == 'T' &&
+		    o[3] == '=')
+			last = o - 1;
+		p = o + 1;
+	}
+	if (last == NULL)
+		return -1;
+	i = (size_t)(last - s);
+	ws = i;
+	while (ws > 0 && s[ws - 1] != ' ')
+		ws--;
+	if (i - ws < 3)
+		return -1;
+	for (k = i - 3; ; k--) {
+		if (s[k] == 'I' && s[k + 1] == 'N' && s[k + 2] == '=') {
+			*out = i;
+			return (long)k;
+		}
+		if (k == ws)
+			return -1;
+	}
+}
+
+/* Length of a ring buffer time stamp "[  123.456789] " at s, or 0. */
+static size_t
+kernel_stamp_len(const char *s, const char *end)
+{
+	const char *p = s + 1;
+
+	if (s >= end || *s != '[')
+		return 0;
+	while (p < end && *p == ' ')
+		p++;
+	if (p >= end || !is_digit(*p))
+		return 0;
+	while (p < end && (is_digit(*p) || *p == '.'))
+		p++;
+	if (p >= end || *p != ']')
+		return 0;
+	p++;
+	if (p < end && *p == ' ')
+		p++;
+	return (size_t)(p - s);
+}
+
+static enum mnw_parse_result
+parse_kernel_text(const char *msg, const char *end, struct mnw_event *ev,
+    struct verdict *vd)
+{
+	struct cursor c;
+	const char *tok, *prefix = msg;
+	size_t len, outat;
+	long inat;
+	int macproto_ip = 1;
+	enum mnw_parse_result r;
+
+	if ((inat = find_anchor(msg, end, &outat)) < 0)
+		return MNW_PARSE_NO;
+	prefix += kernel_stamp_len(prefix, msg + inat);
+
+	/* Skip the OUT= interface, then the link-layer keys before SRC=. */
+	c.p = msg + outat + 5;
+	c.end = end;
+	while (c.p < end && *c.p != ' ')
+		c.p++;
+	for (;;) {
+		struct cursor before = c;
+
+		if (!next_token(&c, &tok, &len)) {
+			if (!macproto_ip)
+				return skip(vd, "not an IP packet");
+			return reject(vd, "missing source address", NULL, 0);
+		}
+		if (HAS_KEY(tok, len, "SRC=")) {
+			c = before;
+			break;
+		}
+		if (IS_WORD(tok, len, "ARP"))
+			return skip(vd, "not an IP packet");
+		if (HAS_KEY(tok, len, "MACPROTO="))
+			macproto_ip = IS_WORD(tok, len, "MACPROTO=0800") ||
+			    IS_WORD(tok, len, "MACPROTO=86dd");
+		/* PHYSIN= PHYSOUT= MAC= MACSRC= MACDST= VPROTO= VID=
+		 * TUNNEL=: upper-case keys, values not needed. */
+		{
+			size_t k = 0;
+
+			while (k < len && tok[k] >= 'A' && tok[k] <= 'Z')
+				k++;
+			if (k == 0 || k >= len || tok[k] != '=')
+				return reject(vd, "unexpected field before "
+				    "source address", tok, len);
+		}
+	}
+	if ((r = parse_packet(&c, ev, vd)) != MNW_PARSE_EVENT)
+		return r;
+	ev->action = action_from_prefix(prefix, msg + inat);
+	return MNW_PARSE_EVENT;
+}
+
+/* ------------------------------------------------------------------ */
+/* Proxmox pvefw-logger lines.                                         */
+/* ------------------------------------------------------------------ */
+
+/* "dd/Mon/yyyy:hh:mm:ss +zzzz" (strftime "%d/%b/%Y:%H:%M:%S %z"), 26
+ * bytes.  Returns 0 and the UTC time, or -1. */
+static int
+parse_clf_time(const char *s, const char *end, time_t *out)
+{
+	struct tm tm;
+	char mon[4];
+	int i;
+	long off;
+	static const int digit_at[] = { 0, 1, 7, 8, 9, 10, 12, 13, 15, 16,
+	    18, 19, 22, 23, 24, 25 };
+
+	if (end - s < 26 || s[2] != '/' || s[6] != '/' || s[11] != ':' ||
+	    s[14] != ':' || s[17] != ':' || s[20] != ' ' ||
+	    (s[21] != '+' && s[21] != '-'))
+		return -1;
+	for (i = 0; i < (int)(sizeof(digit_at) / sizeof(digit_at[0])); i++)
+		if (!is_digit(s[digit_at[i]]))
+			return -1;
+	memcpy(mon, s + 3, 3);
+	mon[3] = '\0';
+	memset(&tm, 0, sizeof(tm));
+	if ((tm.tm_mon = mnw_month_from_abbr(mon)) < 0)
+		return -1;
+#define D2(i) ((s[i] - '0') * 10 + (s[(i) + 1] - '0'))
+	tm.tm_mday = D2(0);
+	tm.tm_year = D2(7) * 100 + D2(9) - 1900;
+	tm.tm_hour = D2(12);
+	tm.tm_min = D2(15);
+	tm.tm_sec = D2(18);
+	off = (long)D2(22) * 3600 + (long)D2(24) * 60;
+#undef D2
+	if (tm.tm_mday < 1 || tm.tm_mday > 31 || tm.tm_hour > 23 ||
+	    tm.tm_min > 59 || tm.tm_sec > 60 || off > 14 * 3600)
+		return -1;
+	if (s[21] == '-')
+		off = -off;
+	*out = mnw_timegm(&tm) - off;
+	return 0;
+}
+
+/*
+ * "VMID LEVEL CHAIN TIME ZONE ", as pvefw-logger starts every line.
+ * Returns the length of that head, or 0; *chain_is_dash is set for
+ * the logger's own status lines, which have "-" as chain.
+ */
+static size_t
+pve_head(const char *s, const char *end, time_t *t, int *chain_is_dash)
+{
+	const char *p = s, *chain;
+	int n = 0;
+
+	while (p < end && is_digit(*p) && n <= 10) {
+		p++;
+		n++;
+	}
+	if (n == 0 || n > 10 || end - p < 4 || p[0] != ' ' ||
+	    p[1] < '0' || p[1] > '7' || p[2] != ' ')
+		return 0;
+	p += 3;
+	chain = p;
+	while (p < end && *p != ' ')
+		p++;
+	if (p == chain || p - chain > PVE_CHAIN_MAX || p >= end)
+		return 0;
+	*chain_is_dash = (p - chain == 1 && *chain == '-');
+	p++;
+	if (parse_clf_time(p, end, t) == -1)
+		return 0;
+	p += 26;
+	if (p < end && *p != ' ')
+		return 0;
+	if (p < end)
+		p++;
+	return (size_t)(p - s);
+}
+
+static int
+is_pve_iface_key(const char *tok, size_t len)
+{
+	return HAS_KEY(tok, len, "IN=") || HAS_KEY(tok, len, "OUT=") ||
+	    HAS_KEY(tok, len, "PHYSIN=") || HAS_KEY(tok, len, "PHYSOUT=") ||
+	    HAS_KEY(tok, len, "MAC=");
+}
+
+static enum mnw_parse_result
+parse_pve(const char *rest, const char *end, int status_line,
+    struct mnw_event *ev, struct verdict *vd)
+{
+	const char *src = NULL, *keys, *q;
+	struct cursor c;
+	size_t i;
+
+	/* The last "SRC=" that starts a word: pvefw-logger prints no inner
+	 * packets, so nothing after the real one can contain it. */
+	for (i = (size_t)(end - rest); i >= 4; i--) {
+		q = end - i;
+		if (q[0] == 'S' && memcmp(q, "SRC=", 4) == 0 &&
+		    (q == rest || q[-1] == ' '))
+			src = q;
+	}
+	if (src == NULL) {
+		if (status_line)
+			return skip(vd, "firewall logger status line");
+		return skip(vd, "not an IP packet");
+	}
+
+	/* The interface and MAC keys before SRC= belong to the packet;
+	 * what precedes them is the prefix. */
+	keys = src;
+	for (;;) {
+		const char *w = keys;
+
+		while (w > rest && w[-1] == ' ')
+			w--;
+		q = w;
+		while (q > rest && q[-1] != ' ')
+			q--;
+		if (q == w || !is_pve_iface_key(q, (size_t)(w - q)))
+			break;
+		keys = q;
+	}
+
+	c.p = src;
+	c.end = end;
+	{
+		enum mnw_parse_result r = parse_packet(&c, ev, vd);
+
+		if (r != MNW_PARSE_EVENT)
+			return r;
+	}
+	ev->action = action_from_prefix(rest, keys);
+	return MNW_PARSE_EVENT;
+}
+
+/* ------------------------------------------------------------------ */
+
+static int
+tag_is_kernel(const struct mnw_envelope *env)
+{
+	return env->taglen == 0 ||
+	    (env->taglen == 6 && memcmp(env->tag, "kernel", 6) == 0);
+}
+
+static enum mnw_parse_result
+netfilter_parse(struct mnw_parse_ctx *ctx, const char *line, size_t len,
+    const struct mnw_envelope *env, struct mnw_event *ev,
+    const char **reason, const char **value, size_t *valuelen)
+{
+	struct verdict vd = { NULL, NULL, 0 };
+	enum mnw_parse_result r;
+	const char *end = line + len;
+	size_t head;
+	time_t t = 0;
+	int status_line = 0;
+
+	(void)ctx;
+	if (!tag_is_kernel(env))
+		return MNW_PARSE_NO;
+
+	if (env->hostlen == 0 && len > 0 && is_digit(line[0]) &&
+	    (head = pve_head(line, end, &t, &status_line)) > 0) {
+		r = parse_pve(line + head, end, status_line, ev, &vd);
+		if (r == MNW_PARSE_EVENT)
+			ev->time = t;
+	} else {
+		r = parse_kernel_text(env->msg, env->msg + env->msglen, ev,
+		    &vd);
+		if (r == MNW_PARSE_EVENT && !env->has_time)
+			r = reject(&vd, "missing time stamp", NULL, 0);
+	}
+	if (r == MNW_PARSE_REJECT || r == MNW_PARSE_SKIP) {
+		*reason = vd.reason;
+		*value = vd.value;
+		*valuelen = vd.valuelen;
+	}
+	return r;
+}
+
+const struct mnw_format mnw_format_netfilter = {
+	"netfilter",
+	"Linux netfilter log (iptables, ip6tables, nftables, ufw) and "
+	    "Proxmox VE firewall log",
+	netfilter_parse,
+	NULL,
+};
