@@ -523,8 +523,13 @@ parse_rule(struct fmt_cur *c, struct mnw_event *ev, const char **reason,
 
 	if (!fmt_eat(c, "rule "))
 		return MNW_PARSE_NO;
-	/* "4/(match)", "4/match:", "0/0(match):", "3.anchor.2/(match)",
-	 * "def/(match)", "4/(unkn 23)" */
+	/*
+	 * The header up to the interface must be pf's in every word, else
+	 * the line is left to the other formats: an iptables log prefix
+	 * can start with "rule " too.
+	 * Rule words: "4/(match)", "4/match:", "0/0(match):",
+	 * "3.anchor.2/(match)", "def/(match)", "4/(unkn 23)".
+	 */
 	n = fmt_word(c, &w);
 	if (n == 0 || memchr(w, '/', n) == NULL)
 		return MNW_PARSE_NO;
@@ -532,38 +537,32 @@ parse_rule(struct fmt_cur *c, struct mnw_event *ev, const char **reason,
 		const char *close = memchr(c->p, ')', (size_t)(c->end - c->p));
 
 		if (close == NULL)
-			return fmt_reject(reason, value, valuelen,
-			    "invalid rule", w, n);
+			return MNW_PARSE_NO;
 		c->p = close + 1;
 	}
 	fmt_skip_spaces(c);
 	if (!fmt_at_end(c) && *c->p == '[') {	/* "[uid 0, pid 10758]" */
 		if (!fmt_skip_group(c, '[', ']'))
-			return fmt_reject(reason, value, valuelen,
-			    "invalid rule", w, n);
+			return MNW_PARSE_NO;
 		fmt_eatc(c, ':');
 		fmt_skip_spaces(c);
 	}
 
 	actn = fmt_word(c, &act);
 	if (!fmt_eatc(c, ' '))
-		return fmt_reject(reason, value, valuelen,
-		    "missing direction", act, actn);
+		return MNW_PARSE_NO;
 	dirn = fmt_word(c, &dir);
 	if (!fmt_eat(c, " on "))
-		return fmt_reject(reason, value, valuelen,
-		    "missing interface", dir, dirn);
+		return MNW_PARSE_NO;
 	n = fmt_word(c, &w);		/* "em0:" */
 	if (n < 2 || w[n - 1] != ':')
-		return fmt_reject(reason, value, valuelen,
-		    "invalid interface", w, n);
+		return MNW_PARSE_NO;
 	if (fmt_eq(dir, dirn, "out"))
 		outbound = 1;
 	else if (fmt_eq(dir, dirn, "in") || fmt_eq(dir, dirn, "in/out"))
 		outbound = 0;
 	else
-		return fmt_reject(reason, value, valuelen,
-		    "invalid direction", dir, dirn);
+		return MNW_PARSE_NO;
 
 	if (fmt_eq(act, actn, "block") || fmt_eq(act, actn, "synproxy-drop"))
 		ev->action = MNW_ACTION_DROP;
@@ -580,8 +579,7 @@ parse_rule(struct fmt_cur *c, struct mnw_event *ev, const char **reason,
 		return fmt_skip(reason, value, valuelen,
 		    "not a filter decision", act, actn);
 	else
-		return fmt_reject(reason, value, valuelen, "invalid action",
-		    act, actn);
+		return MNW_PARSE_NO;
 
 	/* Notes OpenBSD prints with -v before the packet. */
 	fmt_skip_spaces(c);

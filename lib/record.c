@@ -383,8 +383,21 @@ put_str(char *p, const char *s)
 static char *
 put_field(char *p, const char *s, size_t room)
 {
-	size_t n = mnw_escape(p, room, s, strlen(s));
+	size_t i, n;
 
+	/* Fast path: plain printable ASCII that needs no escape. */
+	for (i = 0; s[i] != '\0'; i++) {
+		unsigned char c = (unsigned char)s[i];
+
+		if (c < 0x20 || c >= 0x7f || c == '\\')
+			break;
+	}
+	if (s[i] == '\0' && i > 0 && i < room && s[0] != '#' &&
+	    !(i == 1 && s[0] == '-')) {
+		memcpy(p, s, i);
+		return p + i;
+	}
+	n = mnw_escape(p, room, s, i + strlen(s + i));
 	return p + (n < room ? n : room - 1);
 }
 
@@ -396,7 +409,18 @@ mnw_event_write(FILE *fp, const struct mnw_event *ev)
 	char tmp[16], *p = line;
 	static const char hex[] = "0123456789abcdef";
 
-	p = mnw_time_format(ev->time, p) ? p + strlen(p) : p;
+	/* Consecutive events mostly share their second: format it once. */
+	static time_t last_time = -1;
+	static char last_text[MNW_TIME_STRLEN];
+	static size_t last_len;
+
+	if (ev->time != last_time) {
+		mnw_time_format(ev->time, last_text);
+		last_len = strlen(last_text);
+		last_time = ev->time;
+	}
+	memcpy(p, last_text, last_len);
+	p += last_len;
 	*p++ = '\t';
 	p = put_field(p, ev->agent, 4 * MNW_AGENT_MAX + 2);
 	*p++ = '\t';
