@@ -483,7 +483,9 @@ parse_port(const char *s, size_t len, int *port)
 static int
 parse_text(char *s, size_t len, char *dst, size_t cap)
 {
-	if (mnw_unescape(s, &len) == -1 || len >= cap)
+	/* A NUL would cut the C string short, so two agents could merge. */
+	if (mnw_unescape(s, &len) == -1 || len >= cap ||
+	    memchr(s, '\0', len) != NULL)
 		return -1;
 	memcpy(dst, s, len);
 	dst[len] = '\0';

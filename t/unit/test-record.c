@@ -102,6 +102,8 @@ START_TEST(event_parse_rejects)
 		  1, "invalid time" },
 		{ "2026-12-04T19:10:59Z\t-\t1.2.3.4\t1\t5.6.7.8\t2\ttcp\t-\tS\tdrop\t1\tf\t-\t0123456789abcdef",
 		  2, "invalid agent" },
+		{ "2026-12-04T19:10:59Z\ta\\x00b\t1.2.3.4\t1\t5.6.7.8\t2\ttcp\t-\tS\tdrop\t1\tf\t-\t0123456789abcdef",
+		  2, "invalid agent" },
 		{ "2026-12-04T19:10:59Z\ta\t300.2.3.4\t1\t5.6.7.8\t2\ttcp\t-\tS\tdrop\t1\tf\t-\t0123456789abcdef",
 		  3, "invalid source address" },
 		{ "2026-12-04T19:10:59Z\ta\t1.2.3.4\t65536\t5.6.7.8\t2\ttcp\t-\tS\tdrop\t1\tf\t-\t0123456789abcdef",

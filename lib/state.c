@@ -1,0 +1,83 @@
+/*
+ * state.c: state file names, run locks, and syncing an output stream
+ * before a program commits the state that records the output as written.
+ */
+#include <sys/stat.h>
+
+#include <errno.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "mnw.h"
+#include "state.h"
+
+char *
+mnw_state_path_or_die(const char *file, const char *dir, const char *name)
+{
+	char *sdir, *path;
+	size_t n;
+
+	if (file != NULL)
+		return mnw_xstrdup(file);
+	if (dir == NULL || *dir == '\0')
+		dir = getenv("MNW_SPOOL");
+	if (dir == NULL || *dir == '\0')
+		return NULL;
+	n = strlen(dir) + strlen(name) + sizeof "/state/";
+	sdir = mnw_xmalloc(n);
+	snprintf(sdir, n, "%s/state", dir);
+	if (mkdir(sdir, 0777) == -1 && errno != EEXIST) {
+		/* mnw_quote() keeps its own copy, so sdir can go first. */
+		const char *q = mnw_quote(sdir, strlen(sdir), 200);
+		int saved = errno;
+
+		free(sdir);
+		errno = saved;
+		mnw_err(MNW_EXIT_TEMP, "%s", q);
+	}
+	path = mnw_xmalloc(n);
+	snprintf(path, n, "%s/state/%s", dir, name);
+	free(sdir);
+	return path;
+}
+
+int
+mnw_state_lock_or_die(const char *state, int wait)
+{
+	size_t n = strlen(state) + sizeof ".lock";
+	char *lock = mnw_xmalloc(n);
+	int fd;
+
+	snprintf(lock, n, "%s.lock", state);
+	fd = mnw_lock(lock, wait);
+	if (fd == -1) {
+		/* mnw_quote() keeps its own copy, so lock can go first. */
+		const char *q = mnw_quote(lock, strlen(lock), 200);
+		int saved = errno;
+
+		free(lock);
+		errno = saved;
+		if (errno == EWOULDBLOCK)
+			mnw_errx(MNW_EXIT_TEMP, "%s: locked by another run; "
+			    "try again later, or use -w to wait", q);
+		mnw_err(MNW_EXIT_TEMP, "%s", q);
+	}
+	free(lock);
+	return fd;
+}
+
+int
+mnw_stream_sync(FILE *fp)
+{
+	if (fflush(fp) == EOF)
+		return -1;
+	if (ferror(fp)) {
+		errno = EIO;
+		return -1;
+	}
+	if (fsync(fileno(fp)) == -1 && errno != EINVAL &&
+	    errno != ENOTSUP)
+		return -1;
+	return 0;
+}
