@@ -35,7 +35,7 @@
 #include "mnw.h"
 #include "state.h"
 
-#define SYNOPSIS "[-Lnqw] [-4 bits] [-6 bits] [-a allowlist] [-d dir] " \
+#define SYNOPSIS "[-hLnqw] [-4 bits] [-6 bits] [-a allowlist] [-d dir] " \
 	"[-e expiry] [-G agents] [-g agents] [-k incidents] [-M bits] " \
 	"[-m bits] [-o output] [-R rules] [-s state] [-t targets] " \
 	"[-u rejects] [-x rule] [file ...]"
@@ -866,6 +866,37 @@ summary(const struct correlate *c, const struct mnw_evread *rd,
 	    c->evicted);
 }
 
+/* Print the synopsis and a line per option to stdout. */
+static void
+help(void)
+{
+	printf("usage: %s %s\n\n", mnw_progname, SYNOPSIS);
+	fputs(
+	    "  -4 bits       group IPv4 sources by this prefix length (default 32)\n"
+	    "  -6 bits       group IPv6 sources by this prefix length (default 64)\n"
+	    "  -a allowlist  never count sources in this file of addresses and prefixes\n"
+	    "  -d dir        keep the state in DIR/state/incidents (default: $MNW_SPOOL)\n"
+	    "  -e expiry     drop an incident this long after its last event (default 30d)\n"
+	    "  -G agents     agents that make weak evidence a candidate (default 3)\n"
+	    "  -g agents     agents that make strong evidence a candidate (default 2)\n"
+	    "  -h            print this help and exit\n"
+	    "  -k incidents  most incidents kept in the state (default 1000000)\n"
+	    "  -L            write every incident in the state, not only this run's\n"
+	    "  -M bits       prefix length of an IPv6 target network (default 64)\n"
+	    "  -m bits       prefix length of an IPv4 target network (default 24)\n"
+	    "  -n            read the state but do not write it\n"
+	    "  -o output     write the incidents to OUTPUT, synced before the state\n"
+	    "  -q            no per-line warnings; summary only if lines were rejected\n"
+	    "  -R rules      read operator filter rules from this file\n"
+	    "  -s state      keep the state in the file STATE\n"
+	    "  -t targets    distinct targets that, with -g agents, make weak evidence\n"
+	    "                a candidate (default 8)\n"
+	    "  -u file       write rejected lines to FILE\n"
+	    "  -w            wait for the state lock instead of exiting with 75\n"
+	    "  -x rule       turn off a built-in filter rule (repeatable)\n",
+	    stdout);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -897,7 +928,7 @@ main(int argc, char *argv[])
 	mnw_filter_init(&c.filter);
 
 	while ((ch = getopt(argc, argv,
-	    "4:6:a:d:e:G:g:k:LM:m:no:qR:s:t:u:wx:")) != -1) {
+	    "4:6:a:d:e:G:g:hk:LM:m:no:qR:s:t:u:wx:")) != -1) {
 		switch (ch) {
 		case '4':
 			c.bits4 = (unsigned)option_number(optarg, 1, 32,
@@ -975,6 +1006,9 @@ main(int argc, char *argv[])
 				    "rule '%s'", mnw_quote(optarg,
 				    strlen(optarg), 40));
 			break;
+		case 'h':
+			help();
+			exit(MNW_EXIT_OK);
 		default:
 			mnw_usage(SYNOPSIS);
 		}

@@ -32,7 +32,7 @@
 #include "mnw.h"
 #include "state.h"
 
-#define SYNOPSIS "[-nqw] [-d dir] [-e expiry] [-m maxkeys] [-o output] " \
+#define SYNOPSIS "[-hnqw] [-d dir] [-e expiry] [-m maxkeys] [-o output] " \
 	"[-s state] [-t window] [-u rejects] [file ...]"
 
 #define STATE_TYPE "dedupe-state"
@@ -705,6 +705,27 @@ option_duration(const char *s, long long min, long long max, const char *what)
 	return v;
 }
 
+/* Print the synopsis and a line per option to stdout. */
+static void
+help(void)
+{
+	printf("usage: %s %s\n\n", mnw_progname, SYNOPSIS);
+	fputs(
+	    "  -d dir        keep the state in DIR/state/dedupe (default: $MNW_SPOOL)\n"
+	    "  -e expiry     forget a key this long after its event, in event time\n"
+	    "                (seconds, or a number with s, m, h, d or w; default 48h)\n"
+	    "  -h            print this help and exit\n"
+	    "  -m maxkeys    most keys kept of each kind (default 1000000)\n"
+	    "  -n            read the state but do not write it\n"
+	    "  -o output     write the events to OUTPUT, synced before the state\n"
+	    "  -q            no per-line warnings; summary only if lines were rejected\n"
+	    "  -s state      keep the state in the file STATE\n"
+	    "  -t window     drop an identical event repeated within WINDOW (default 5s)\n"
+	    "  -u file       write rejected lines to FILE\n"
+	    "  -w            wait for the state lock instead of exiting with 75\n",
+	    stdout);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -725,7 +746,7 @@ main(int argc, char *argv[])
 	memset(&d, 0, sizeof d);
 	d.window = 5;
 	d.expiry = 48 * 3600;
-	while ((ch = getopt(argc, argv, "d:e:m:no:qs:t:u:w")) != -1) {
+	while ((ch = getopt(argc, argv, "d:e:hm:no:qs:t:u:w")) != -1) {
 		switch (ch) {
 		case 'd':
 			dir_opt = optarg;
@@ -759,6 +780,9 @@ main(int argc, char *argv[])
 		case 'w':
 			wait = 1;
 			break;
+		case 'h':
+			help();
+			exit(MNW_EXIT_OK);
 		default:
 			mnw_usage(SYNOPSIS);
 		}

@@ -272,5 +272,7 @@ exit_is "usage: unknown option" 64 mnw-dedupe -Z
 exit_is "usage: bad window" 64 mnw-dedupe -t 5x
 exit_is "usage: window too long" 64 mnw-dedupe -t 2d
 exit_is "usage: bad maxkeys" 64 mnw-dedupe -m 0
+exit_is "-h exits 0" 0 mnw-dedupe -h
+like "-h lists the options" "$(mnw-dedupe -h)" "-t window"
 
 done_testing

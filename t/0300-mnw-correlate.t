@@ -450,4 +450,7 @@ like "scale: every event counted" "$(head -n 1 "$TMP/err")" \
     "1000000 events read, 1000000 counted"
 is "scale: one incident per source" "$(grep -vc '^#' "$TMP/out")" 1000
 
+exit_is "-h exits 0" 0 mnw-correlate -h
+like "-h lists the options" "$(mnw-correlate -h)" "-x rule"
+
 done_testing
