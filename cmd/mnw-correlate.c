@@ -22,6 +22,7 @@
  * (incident.h), and the number of incidents is bounded by -k.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -913,6 +914,9 @@ main(int argc, char *argv[])
 	time_t cutoff;
 	int ch, all = 0, dry_run = 0, quiet = 0, wait = 0, status, lockfd = -1;
 	mnw_setprogname(argv[0]);
+	/* A closed pipe is a write error (exit 75) with a message, and
+	 * the state is then left as it was: no output, no commit. */
+	signal(SIGPIPE, SIG_IGN);
 	memset(&c, 0, sizeof c);
 	c.bits4 = 32;
 	c.bits6 = 64;
@@ -1060,7 +1064,7 @@ main(int argc, char *argv[])
 			mnw_err(MNW_EXIT_TEMP, "%s: output not committed",
 			    mnw_quote(out_opt, strlen(out_opt), 200));
 	} else if (mnw_stream_sync(stdout) == -1) {
-		mnw_err(MNW_EXIT_TEMP, "stdout: write error");
+		mnw_err(MNW_EXIT_TEMP, "write error on standard output");
 	}
 
 	if (state_path != NULL && !dry_run) {

@@ -21,6 +21,7 @@
  * their events taken for each other's.
  */
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -743,6 +744,9 @@ main(int argc, char *argv[])
 	int ch, dry_run = 0, quiet = 0, wait = 0, status, lockfd = -1;
 
 	mnw_setprogname(argv[0]);
+	/* A closed pipe is a write error (exit 75) with a message, and
+	 * the state is then left as it was: no output, no commit. */
+	signal(SIGPIPE, SIG_IGN);
 	memset(&d, 0, sizeof d);
 	d.window = 5;
 	d.expiry = 48 * 3600;
@@ -826,9 +830,9 @@ main(int argc, char *argv[])
 			break;
 		default:
 			if (mnw_event_write(out, &ev) == -1)
-				mnw_err(MNW_EXIT_TEMP, "%s: write error",
+				mnw_err(MNW_EXIT_TEMP, "write error on %s",
 				    out_opt != NULL ? mnw_quote(out_opt,
-				    strlen(out_opt), 200) : "stdout");
+				    strlen(out_opt), 200) : "standard output");
 			d.written++;
 		}
 	}
@@ -846,7 +850,7 @@ main(int argc, char *argv[])
 			mnw_err(MNW_EXIT_TEMP, "%s: output not committed",
 			    mnw_quote(out_opt, strlen(out_opt), 200));
 	} else if (mnw_stream_sync(stdout) == -1) {
-		mnw_err(MNW_EXIT_TEMP, "stdout: write error");
+		mnw_err(MNW_EXIT_TEMP, "write error on standard output");
 	}
 
 	if (state_path != NULL && !dry_run) {

@@ -6,6 +6,8 @@
  * file gets it whole, so that an operator can fix the lines and feed
  * them in again.
  */
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -68,6 +70,17 @@ open_next(struct mnw_evread *r)
 			raise_status(r, MNW_EXIT_NOINPUT);
 			continue;
 		} else {
+			struct stat sb;
+
+			if (fstat(fileno(r->fp), &sb) == 0 &&
+			    S_ISDIR(sb.st_mode)) {
+				mnw_warnx("%s: is a directory",
+				    mnw_quote(file, strlen(file), 200));
+				fclose(r->fp);
+				r->fp = NULL;
+				raise_status(r, MNW_EXIT_NOINPUT);
+				continue;
+			}
 			r->name = file;
 		}
 		mnw_lines_init(&r->lr, r->fp, r->name, MNW_LINE_MAX_DEFAULT);

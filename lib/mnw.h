@@ -278,7 +278,9 @@ int mnw_record_split(char *line, size_t len, char **fields, size_t *lens,
 
 /*
  * Stream headers.  A stream may begin with "#mnw-TYPE/VERSION" followed
- * by a tab and the column names.  mnw_header_check() returns 1 if line
+ * by a space, the first column name, and the other names after tabs, so
+ * that field N of the header names column N.  A tab in place of the
+ * space is accepted too.  mnw_header_check() returns 1 if line
  * is a header of the given type and version, 0 if it is not an mnw
  * header at all (an ordinary comment), and -1 with a message in
  * errbuf if it is a header of another type or version.

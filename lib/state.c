@@ -34,6 +34,14 @@ mnw_state_path_or_die(const char *file, const char *dir, const char *name)
 
 		free(sdir);
 		errno = saved;
+		/* A missing or forbidden spool is a setup error that no
+		 * retry cures; a full or failing disk may pass. */
+		if (saved == ENOENT)
+			mnw_errx(MNW_EXIT_CONFIG, "spool directory '%s' does "
+			    "not exist; create it or fix -d or MNW_SPOOL",
+			    mnw_quote(dir, strlen(dir), 200));
+		if (saved == EACCES || saved == ENOTDIR || saved == EROFS)
+			mnw_err(MNW_EXIT_CONFIG, "%s", q);
 		mnw_err(MNW_EXIT_TEMP, "%s", q);
 	}
 	path = mnw_xmalloc(n);

@@ -3,7 +3,7 @@
 # runs, expiry in event time, bad input, locks and exit codes.
 . "${MNW_TOP:-.}/t/lib.sh"
 
-HDR=$(printf '#mnw-event/1\ttime\tagent\tsrc\tsport\tdst\tdport\tproto\ticmp\tflags\taction\tcount\tformat\thost\tdigest')
+HDR=$(printf '#mnw-event/1 time\tagent\tsrc\tsport\tdst\tdport\tproto\ticmp\tflags\taction\tcount\tformat\thost\tdigest')
 
 # ev TIME AGENT SRC SPORT DST DPORT DIGEST [PROTO FLAGS]: one event line.
 ev() {
@@ -87,7 +87,7 @@ is "window: other flags or protocol are other packets" \
 dd -s "$TMP/state" "$TMP/in"
 is "state: first run writes 4" "$(digests "$TMP/out" | wc -w | tr -d ' ')" 4
 is "state: file has its header" \
-    "$(head -n 1 "$TMP/state" | cut -f 1)" "#mnw-dedupe-state/1"
+    "$(head -n 1 "$TMP/state" | cut -d " " -f 1)" "#mnw-dedupe-state/1"
 is "state: one line key per distinct line" \
     "$(grep -c '^line' "$TMP/state")" 6
 check "state: no temporary file left" \
@@ -274,5 +274,28 @@ exit_is "usage: window too long" 64 mnw-dedupe -t 2d
 exit_is "usage: bad maxkeys" 64 mnw-dedupe -m 0
 exit_is "-h exits 0" 0 mnw-dedupe -h
 like "-h lists the options" "$(mnw-dedupe -h)" "-t window"
+
+# ---- setup errors and closed pipes ----
+
+ev $T0 a1 198.51.100.7 40000 203.0.113.5 22 0000000000000001 >"$TMP/one"
+dd -d "$TMP/no-such-spool" "$TMP/one"
+is "missing spool: exit 78" "$rc" 78
+like "missing spool: message" "$(cat "$TMP/err")" "spool directory"
+dd "$TMP"
+is "directory as input: exit 66" "$rc" 66
+like "directory as input: message" "$(cat "$TMP/err")" "is a directory"
+# 20000 events do not fit in a pipe buffer, so the writer meets the
+# closed pipe; the state must stay as it was.
+i=0
+while [ $i -lt 20000 ]; do
+	printf '%s\ta1\t198.51.100.%d\t%d\t203.0.113.5\t22\ttcp\t-\tS\tdrop\t1\tnetfilter\t-\t%016x\n' \
+	    "$T0" $((i % 200 + 1)) $((i % 60000 + 1024)) "$i"
+	i=$((i + 1))
+done >"$TMP/many"
+mkdir -p "$TMP/pipe-spool"
+rc=$( { mnw-dedupe -d "$TMP/pipe-spool" "$TMP/many" 2>"$TMP/err"; echo $? >"$TMP/rc"; } | head -n 1 >/dev/null; cat "$TMP/rc")
+is "closed pipe: exit 75" "$rc" 75
+like "closed pipe: message" "$(cat "$TMP/err")" "write error on standard output"
+check "closed pipe: no state written" test ! -e "$TMP/pipe-spool/state/dedupe"
 
 done_testing

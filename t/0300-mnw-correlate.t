@@ -48,7 +48,7 @@ verdict() {
 co "$TMP/rec"
 is "record: exit status" "$rc" 0
 is "record: header" "$(head -n 1 "$TMP/out")" \
-    "$(printf '#mnw-incident/1\tsource\tprefix\tfirst\tlast\tevents\tfiltered\tagents\ttargets\ttargetnets\tports\tprotos\tevidence\tverdict\trule\tagentlist')"
+    "$(printf '#mnw-incident/1 source\tprefix\tfirst\tlast\tevents\tfiltered\tagents\ttargets\ttargetnets\tports\tprotos\tevidence\tverdict\trule\tagentlist')"
 is "record: all columns" "$(incident 45.10.0.1/32)" \
     "$(printf '45.10.0.1\t45.10.0.1/32\t%s\t%s\t4\t0\t2\t3\t2\t22:3,23:1\ttcp\tstrong\tcandidate\tagents>=2\ta1,a2' $T0 $T2)"
 is "record: icmp and udp, weak" "$(incident 45.10.0.2/32)" \
@@ -288,7 +288,7 @@ strong $E1 a2 45.40.0.1 203.0.113.7 >"$TMP/run2"
 co -s "$TMP/st" "$TMP/run1"
 is "state: first run" "$(verdict 45.40.0.1/32)" "below-threshold agents<2"
 is "state: header" "$(head -n 1 "$TMP/st")" \
-    "$(printf '#mnw-incident-state/1\tprefix\tsource\tfirst\tlast\tevents\tfiltered\tfilterrule\tprotos\tevidence\tagents\ttargets\ttargetnets\tports\tagentlist')"
+    "$(printf '#mnw-incident-state/1 prefix\tsource\tfirst\tlast\tevents\tfiltered\tfilterrule\tprotos\tevidence\tagents\ttargets\ttargetnets\tports\tagentlist')"
 co -s "$TMP/st" "$TMP/run2"
 is "state: second run merges" "$(incident 45.40.0.1/32 | cut -f 3-15)" \
     "$(printf '%s\t%s\t4\t0\t2\t2\t1\t22:4\ttcp\tstrong\tcandidate\tagents>=2\ta1,a2' $E0 $E1)"

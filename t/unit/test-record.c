@@ -150,6 +150,8 @@ START_TEST(header_check)
 
 	ck_assert_int_eq(mnw_header_check("#mnw-event/1\ttime", "event", 1,
 	    err, sizeof err), 1);
+	ck_assert_int_eq(mnw_header_check("#mnw-event/1 time\tagent", "event",
+	    1, err, sizeof err), 1);
 	ck_assert_int_eq(mnw_header_check("# a comment", "event", 1,
 	    err, sizeof err), 0);
 	ck_assert_int_eq(mnw_header_check("#mnw-incident/1\tsrc", "event", 1,
@@ -160,6 +162,21 @@ START_TEST(header_check)
 	    err, sizeof err), -1);
 	ck_assert_int_eq(mnw_header_check("#mnw-event", "event", 1,
 	    err, sizeof err), -1);
+}
+END_TEST
+
+/* Field N of the header line names column N. */
+START_TEST(header_write_aligns_columns)
+{
+	static const char *const cols[] = { "a", "b", "c", NULL };
+	char *buf = NULL;
+	size_t size = 0;
+	FILE *fp = open_memstream(&buf, &size);
+
+	mnw_header_write(fp, "event", 1, cols);
+	fclose(fp);
+	ck_assert_str_eq(buf, "#mnw-event/1 a\tb\tc\n");
+	free(buf);
 }
 END_TEST
 
@@ -219,6 +236,7 @@ main(void)
 	tcase_add_test(tc, event_round_trip);
 	tcase_add_test(tc, event_parse_rejects);
 	tcase_add_test(tc, header_check);
+	tcase_add_test(tc, header_write_aligns_columns);
 	tcase_add_test(tc, split_fields);
 	tcase_add_test(tc, tcpflags_and_protocols);
 	tcase_add_test(tc, digest_is_xxh64);
