@@ -341,6 +341,21 @@ unmap(struct mnw_addr *a)
 	}
 }
 
+
+/* 1 if addr is in address space that each site reuses behind its NAT. */
+static int
+local_target(const struct mnw_addr *addr)
+{
+	switch (mnw_addr_classify(addr)) {
+	case MNW_ADDR_PRIVATE:
+	case MNW_ADDR_SHARED:
+	case MNW_ADDR_LINKLOCAL:
+		return 1;
+	default:
+		return 0;
+	}
+}
+
 static void
 add_event(struct correlate *c, struct mnw_event *ev, FILE *out)
 {
@@ -381,10 +396,25 @@ add_event(struct correlate *c, struct mnw_event *ev, FILE *out)
 	agent = mnw_strtab_intern(&c->agents, ev->agent, strlen(ev->agent));
 	mnw_dset_add(&in->agents, c->agents.hash[agent]);
 	list_agent(in, agent);
-	mnw_dset_add(&in->targets, mnw_addr_hash(&ev->dst));
+	/*
+	 * A private, shared (carrier-grade NAT) or link-local target, such
+	 * as 192.168.1.20 behind one agent's NAT, names a different host
+	 * behind each agent, so it is counted per agent: two home networks
+	 * are two targets.
+	 */
 	net = ev->dst;
 	mnw_addr_mask(&net, net.family == 4 ? c->netbits4 : c->netbits6);
-	mnw_dset_add(&in->nets, mnw_addr_hash(&net));
+	if (!local_target(&ev->dst)) {
+		mnw_dset_add(&in->targets, mnw_addr_hash(&ev->dst));
+		mnw_dset_add(&in->nets, mnw_addr_hash(&net));
+	} else {
+		uint64_t ah = c->agents.hash[agent];
+
+		mnw_dset_add(&in->targets, mnw_digest_continue(ah,
+		    ev->dst.bytes, sizeof ev->dst.bytes));
+		mnw_dset_add(&in->nets, mnw_digest_continue(ah,
+		    net.bytes, sizeof net.bytes));
+	}
 	if (ev->dport >= 0)
 		mnw_topk_add(&in->ports, (unsigned)ev->dport, ev->count);
 	if (ev->proto >= 0)

@@ -450,6 +450,17 @@ like "scale: every event counted" "$(head -n 1 "$TMP/err")" \
     "1000000 events read, 1000000 counted"
 is "scale: one incident per source" "$(grep -vc '^#' "$TMP/out")" 1000
 
+# A private target behind two agents' NAT is two hosts, a global one is one.
+{
+	ev $T0 a1 45.30.0.1 1 192.168.1.20 22 tcp - S drop 1
+	ev $T0 a2 45.30.0.1 1 192.168.1.20 22 tcp - S drop 1
+	ev $T0 a1 45.30.0.2 1 45.20.0.9 22 tcp - S drop 1
+	ev $T0 a2 45.30.0.2 1 45.20.0.9 22 tcp - S drop 1
+} >"$TMP/nat"
+co "$TMP/nat"
+is "targets: private target counted per agent" "$(incident 45.30.0.1/32 | cut -f 8,9)" "$(printf '2\t2')"
+is "targets: global target counted once" "$(incident 45.30.0.2/32 | cut -f 8,9)" "$(printf '1\t1')"
+
 exit_is "-h exits 0" 0 mnw-correlate -h
 like "-h lists the options" "$(mnw-correlate -h)" "-x rule"
 
