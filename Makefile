@@ -62,6 +62,70 @@ $(O)/t/%: t/unit/%.c t/unit/unit.h $(O)/libmnw.a $(LIB_HDR)
 	$(CC) $(ALL_CFLAGS) $(CHECK_CFLAGS) $(LDFLAGS) -o $@ $< \
 		$(O)/libmnw.a $(CHECK_LIBS) $(LIBS)
 
+# Test programs: the WHOIS lookup driver of t/0410-whois.t and
+# t/0420-whois-corpus.t, and each fuzz harness built without libFuzzer,
+# which t/0490-fuzz-replay.t runs over its seed corpus.
+TEST_PROGS = $(O)/t/whois-query \
+	$(patsubst fuzz/fuzz-%.c,$(O)/t/fuzz-%-replay,$(wildcard fuzz/fuzz-*.c))
+
+$(O)/t/whois-query: t/whois-query.c $(O)/libmnw.a $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(O)/libmnw.a $(LIBS)
+
+$(O)/t/fuzz-%-replay: fuzz/fuzz-%.c fuzz/replay.c $(O)/libmnw.a $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< fuzz/replay.c \
+		$(O)/libmnw.a $(LIBS)
+
+test-shell: $(TEST_PROGS)
+
+# libFuzzer build (clang only): make O=build-fuzz CC=clang fuzz-whois,
+# then run build-fuzz/fuzz/fuzz-whois NEWDIR fuzz/corpus/whois.  Name a
+# scratch directory first: libFuzzer writes new inputs into it.
+FUZZ_CFLAGS = -O1 -g -fno-omit-frame-pointer \
+	-fsanitize=fuzzer,address,undefined -fno-sanitize-recover=all
+
+fuzz-%: $(O)/fuzz/fuzz-%
+	@:
+
+# Keep the programs that the two pattern rules above make.
+.PRECIOUS: $(O)/fuzz/fuzz-% $(O)/t/fuzz-%-replay
+
+$(O)/fuzz/fuzz-%: fuzz/fuzz-%.c $(LIB_SRC) $(LIB_HDR)
+	@mkdir -p $(@D)
+	$(CC) $(FUZZ_CFLAGS) $(WARNFLAGS) $(DEFS) -Ilib \
+		$$($(PKG_CONFIG) --cflags libcares libmaxminddb) \
+		-o $@ $< $(LIB_SRC) $(LIBS)
+
+# ---- make fuzz: every harness for a while --------------------------
+# Builds each fuzz/fuzz-NAME.c with clang and libFuzzer into
+# $(O)/fuzz/ and runs it for FUZZ_SECONDS seconds on a scratch copy of
+# fuzz/corpus/NAME ($(O)/fuzz/corpus-NAME, where libFuzzer adds the
+# inputs it finds), so that the seed corpus stays as written.  A crash
+# stops the loop; its input is saved as $(O)/fuzz/NAME-crash-*, to be
+# fixed and then added to fuzz/corpus/NAME.  FUZZ_CC must be a clang.
+FUZZ_SECONDS ?= 60
+FUZZ_CC ?= clang
+FUZZ_NAMES = $(patsubst fuzz/fuzz-%.c,%,$(wildcard fuzz/fuzz-*.c))
+
+.PHONY: fuzz
+fuzz:
+	@for n in $(FUZZ_NAMES); do \
+		$(MAKE) --no-print-directory CC="$(FUZZ_CC)" \
+		    $(O)/fuzz/fuzz-$$n || exit 1; \
+		mkdir -p $(O)/fuzz/corpus-$$n || exit 1; \
+		echo "fuzz: $$n for $(FUZZ_SECONDS) s"; \
+		$(O)/fuzz/fuzz-$$n -max_total_time=$(FUZZ_SECONDS) \
+		    -print_final_stats=1 -artifact_prefix=$(O)/fuzz/$$n- \
+		    $(O)/fuzz/corpus-$$n fuzz/corpus/$$n || exit 1; \
+	done
+
+# The parse harnesses share fuzz/parse-stream.h.
+$(O)/fuzz/fuzz-parse $(O)/fuzz/fuzz-parse-format \
+$(O)/t/fuzz-parse-replay $(O)/t/fuzz-parse-format-replay: \
+	fuzz/parse-stream.h
+# ---- end of make fuzz ----------------------------------------------
+
 # Install missing Debian packages when root, else print the command.
 deps:
 	@sh scripts/deps test
@@ -95,6 +159,7 @@ bench:
 	@sh scripts/deps bench
 	@$(MAKE) --no-print-directory all
 	@MNW_BIN="$(CURDIR)/$(O)/bin" sh scripts/bench
+	@MNW_BIN="$(CURDIR)/$(O)/bin" sh scripts/bench-backtrace
 
 lint-man:
 	@for f in man/*.[157]; do mandoc -Tlint -Wwarning $$f || exit 1; done
