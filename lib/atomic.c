@@ -11,8 +11,8 @@
  * mix.
  *
  * A stale temporary file (".NAME.tmp.PID.N") is left only by a crash
- * between open and commit.  It never replaces anything, and may be
- * removed when no run is active.
+ * between open and commit.  It never replaces anything; the next run
+ * that takes the state's lock removes those of its state file.
  */
 #include <sys/file.h>
 #include <sys/stat.h>

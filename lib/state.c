@@ -4,6 +4,7 @@
  */
 #include <sys/stat.h>
 
+#include <dirent.h>
 #include <errno.h>
 #include <stdlib.h>
 #include <string.h>
@@ -50,6 +51,49 @@ mnw_state_path_or_die(const char *file, const char *dir, const char *name)
 	return path;
 }
 
+/*
+ * Remove the temporary files that a run killed between mnw_atomic_open
+ * and commit left beside state (".NAME.tmp.PID.N").  Called with the
+ * lock held, so no live run of this state is writing one.
+ */
+static void
+remove_stale_temporaries(const char *state)
+{
+	const char *slash = strrchr(state, '/');
+	const char *base = slash != NULL ? slash + 1 : state;
+	size_t dirlen = slash != NULL ? (size_t)(slash - state) : 1;
+	char *dir, *prefix, *path;
+	size_t plen, n;
+	struct dirent *de;
+	DIR *dp;
+
+	dir = mnw_xmalloc(dirlen + 1);
+	memcpy(dir, slash != NULL ? state : ".", dirlen);
+	dir[dirlen] = '\0';
+	if (dirlen == 0)
+		strcpy(dir, "/");
+	plen = strlen(base) + sizeof "..tmp.";
+	prefix = mnw_xmalloc(plen);
+	snprintf(prefix, plen, ".%s.tmp.", base);
+	if ((dp = opendir(dir)) != NULL) {
+		while ((de = readdir(dp)) != NULL) {
+			if (strncmp(de->d_name, prefix, strlen(prefix)) != 0)
+				continue;
+			n = strlen(dir) + strlen(de->d_name) + 2;
+			path = mnw_xmalloc(n);
+			snprintf(path, n, "%s/%s", dir, de->d_name);
+			if (unlink(path) == 0)
+				mnw_warnx("removed %s, left by a run that "
+				    "was stopped", mnw_quote(path,
+				    strlen(path), 200));
+			free(path);
+		}
+		closedir(dp);
+	}
+	free(prefix);
+	free(dir);
+}
+
 int
 mnw_state_lock_or_die(const char *state, int wait)
 {
@@ -72,6 +116,7 @@ mnw_state_lock_or_die(const char *state, int wait)
 		mnw_err(MNW_EXIT_TEMP, "%s", q);
 	}
 	free(lock);
+	remove_stale_temporaries(state);
 	return fd;
 }
 
