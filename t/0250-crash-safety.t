@@ -112,4 +112,27 @@ check "next run removed the temporary files of killed runs" \
     [ -z "$(ls -A "$TMP/spool/state" | grep '\.tmp\.')" ]
 is "one incident per source in the state" "$(grep -vc '^#' "$TMP/all")" 400
 
+# Fifty runs launched at once on one spool: each either works or exits
+# 75 because another holds the lock, and the state stays whole.
+mkdir -p "$TMP/par"
+i=0
+while [ $i -lt 50 ]; do
+	( mnw-dedupe -q -d "$TMP/par" -o "$TMP/par/out$i" "$TMP/in1.tsv" \
+	    >/dev/null 2>&1; echo $? >"$TMP/par/rc$i" ) &
+	i=$((i + 1))
+done
+wait
+codes=$(cat "$TMP/par"/rc* | sort | uniq -c | awk '{ printf "%s:%s ", $2, $1 }')
+diag "parallel launches, exit status:count: $codes"
+is "parallel: every run worked or found the lock taken" \
+    "$(cat "$TMP/par"/rc* | grep -vc '^0$\|^75$')" 0
+check "parallel: at least one run worked" grep -q '^0$' "$TMP/par"/rc*
+check "parallel: state complete" complete "$TMP/par/state/dedupe"
+# The first run to finish passed every line on; later ones found them
+# all in the state, so the union of outputs is the input, once.
+cat "$TMP/par"/out* | grep -v '^#' | cut -f 14 | sort >"$TMP/par-got"
+is "parallel: each line delivered exactly once" \
+    "$(uniq -d "$TMP/par-got" | wc -l | tr -d ' ') $(sort -u "$TMP/par-got" | wc -l | tr -d ' ')" \
+    "0 $(cut -f 14 "$TMP/in1.tsv" | sort -u | wc -l | tr -d ' ')"
+
 done_testing
