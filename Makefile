@@ -65,7 +65,7 @@ $(O)/t/%: t/unit/%.c t/unit/unit.h $(O)/libmnw.a $(LIB_HDR)
 # Test programs: the WHOIS lookup driver of t/0410-whois.t and
 # t/0420-whois-corpus.t, and each fuzz harness built without libFuzzer,
 # which t/0490-fuzz-replay.t runs over its seed corpus.
-TEST_PROGS = $(O)/t/whois-query \
+TEST_PROGS = $(O)/t/whois-query $(O)/t/faultshim.so \
 	$(patsubst fuzz/fuzz-%.c,$(O)/t/fuzz-%-replay,$(wildcard fuzz/fuzz-*.c))
 
 $(O)/t/whois-query: t/whois-query.c $(O)/libmnw.a $(LIB_HDR)
@@ -78,6 +78,12 @@ $(O)/t/fuzz-%-replay: fuzz/fuzz-%.c fuzz/replay.c $(O)/libmnw.a $(LIB_HDR)
 		$(O)/libmnw.a $(LIBS)
 
 test-shell: $(TEST_PROGS)
+
+# The fault-injection shim is preloaded into the programs under test;
+# it is built without sanitizers, whose runtimes it would not load.
+$(O)/t/faultshim.so: t/faultshim.c
+	@mkdir -p $(@D)
+	$(CC) -O1 -g -Wall -Wextra -Werror -shared -fPIC -o $@ $< -ldl
 
 # libFuzzer build (clang only): make O=build-fuzz CC=clang fuzz-whois,
 # then run build-fuzz/fuzz/fuzz-whois NEWDIR fuzz/corpus/whois.  Name a
