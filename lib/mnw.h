@@ -386,8 +386,10 @@ struct mnw_atomic {
 
 /* Create the temporary file next to path.  Returns 0 or -1 (errno). */
 int mnw_atomic_open(struct mnw_atomic *af, const char *path);
-/* Flush, fsync, close, rename over path, fsync the directory.  On any
- * error the temporary file is removed, path is untouched, -1 (errno). */
+/* Flush, fsync, close, rename over path, fsync the directory.  On an
+ * error before the rename the temporary file is removed and path is
+ * untouched; if only the directory fsync fails, path already holds the
+ * whole new file.  Either way it returns -1 with errno set. */
 int mnw_atomic_commit(struct mnw_atomic *af);
 /* Remove the temporary file; path is untouched. */
 void mnw_atomic_abort(struct mnw_atomic *af);
