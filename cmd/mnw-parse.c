@@ -48,6 +48,10 @@
 #define LINE_MAX_LIMIT (1024LL * 1024 * 1024)
 #define OUTBUF_SIZE (256 * 1024)
 #define NFORMATS_MAX 16		/* the size of mnw_parse_ctx.state[] */
+/* The times an event record can hold: 0000-01-01T00:00:00Z to
+ * 9999-12-31T23:59:59Z (four-digit years). */
+#define RECORD_TIME_MIN (-62167219200LL)
+#define RECORD_TIME_MAX 253402300799LL
 
 struct reason_count {
 	char text[REASON_LEN];
@@ -274,6 +278,14 @@ parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
 		    "missing time stamp", NULL, 0, line, len, NULL);
 		return;
 	}
+	/* A far-off stamp (epoch seconds, an uptime added to -B) cannot
+	 * be written as a record that the next program reads back. */
+	if ((long long)ev.time < RECORD_TIME_MIN ||
+	    (long long)ev.time > RECORD_TIME_MAX) {
+		reject_line(st, o, ctx->file, ctx->lineno,
+		    "time stamp out of range", NULL, 0, line, len, NULL);
+		return;
+	}
 	if (ev.src.family == 0) {
 		reject_line(st, o, ctx->file, ctx->lineno,
 		    "missing source address", NULL, 0, line, len, NULL);
@@ -282,7 +294,9 @@ parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
 	/* Both lengths were checked: the agent by agent_valid(), format
 	 * names are constants of at most MNW_FORMAT_MAX bytes. */
 	memcpy(ev.agent, o->agent, o->agentlen + 1);
-	memcpy(ev.format, fmt->name, strlen(fmt->name) + 1);
+	for (i = 0; fmt->name[i] != '\0'; i++)
+		ev.format[i] = fmt->name[i];
+	ev.format[i] = '\0';
 	ev.digest = mnw_digest(line, len);
 	if (mnw_event_write(stdout, &ev) == -1)
 		write_error("standard output");

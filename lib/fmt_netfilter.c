@@ -16,10 +16,17 @@
  * interface names, numbers and fixed keywords, and none of them
  * contains " OUT=".  The last " OUT=" in the message is therefore the
  * real one, and the "IN=" in the word before it starts the keys.  From
- * there the keys are read in the kernel's order, and reading stops
- * after the first packet's ports or ICMP type and code.  Neither the
- * prefix nor the packet quoted inside an ICMP error can supply an
- * address.
+ * there the keys are read in the kernel's order up to the first
+ * packet's ports or ICMP type and code.  Neither the prefix nor the
+ * packet quoted inside an ICMP error can supply an address.
+ *
+ * A record key (IN=, OUT=, SRC=, DST=, PROTO=, SPT=, DPT=) that starts
+ * a word anywhere else, in the prefix or after the fields read, outside
+ * the brackets of an ICMP error's quoted packet, rejects the line as
+ * "repeated key".  That is what two records joined on one line look
+ * like (a syslog relay that lost a newline), and a prefix that imitates
+ * the keys gets the same treatment: such a line cannot be trusted to
+ * describe one packet.
  *
  * Trust rule: only the kernel writes this text, so a line is taken only
  * when its syslog tag is "kernel" or when it has no tag at all (the
@@ -31,7 +38,7 @@
  * own line layout ("VMID LEVEL CHAIN dd/Mon/yyyy:hh:mm:ss +zzzz PREFIX
  * [IN=if] [OUT=if] ... SRC=a ..."), where IN= and OUT= are left out
  * when empty and no inner packets are printed; there the last "SRC=" is
- * the real one.
+ * the real one, and the same check for repeated keys applies.
  *
  * Everything is one forward pass plus one backward search for the
  * anchor, with no allocation, regular expression or sscanf.
@@ -68,35 +75,87 @@ is_alnum(int c)
 	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
-/* Next space-separated token, or 0 at the end of the text. */
+/*
+ * Next space-separated token, or 0 at the end of the text.  This runs
+ * for every word of every line, so the cursor is kept in locals (the
+ * bytes read could alias c, so each step would store it).  Tokens are
+ * short: a byte loop beats memchr and word-at-a-time scans here.
+ */
 static int
 next_token(struct cursor *c, const char **tok, size_t *len)
 {
-	const char *s;
+	const char *p = c->p, *end = c->end, *s;
 
-	while (c->p < c->end && *c->p == ' ')
-		c->p++;
-	if (c->p >= c->end)
+	while (p < end && *p == ' ')
+		p++;
+	if (p >= end) {
+		c->p = p;
 		return 0;
-	s = c->p;
-	while (c->p < c->end && *c->p != ' ')
-		c->p++;
+	}
+	s = p;
+	while (p < end && *p != ' ')
+		p++;
+	c->p = p;
 	*tok = s;
-	*len = (size_t)(c->p - s);
+	*len = (size_t)(p - s);
 	return 1;
 }
 
-static int
+/*
+ * 1 if the token starts with key.  Keys are a few bytes long, so a
+ * byte loop that the compiler unrolls for a constant key costs less
+ * than a call to memcmp; the first byte rules out most tokens.
+ */
+static inline int
 has_key(const char *tok, size_t len, const char *key, size_t keylen)
 {
-	/* The first byte rules out most tokens without a call. */
-	return len >= keylen && tok[0] == key[0] &&
-	    memcmp(tok, key, keylen) == 0;
+	size_t i;
+
+	if (len < keylen || tok[0] != key[0])
+		return 0;
+	for (i = 1; i < keylen; i++)
+		if (tok[i] != key[i])
+			return 0;
+	return 1;
 }
 
 #define HAS_KEY(tok, len, key) has_key(tok, len, key, sizeof(key) - 1)
 #define IS_WORD(tok, len, w) \
-	((len) == sizeof(w) - 1 && memcmp(tok, w, sizeof(w) - 1) == 0)
+	((len) == sizeof(w) - 1 && has_key(tok, len, w, sizeof(w) - 1))
+
+/*
+ * The keys that the kernel writes once per record outside an ICMP
+ * error's quoted packet.  If the word at tok starts with one, return
+ * its length without the '=' (so that tok is the key's name), else 0.
+ * The first byte rules out most words without a comparison.
+ */
+static inline size_t
+record_key(const char *tok, size_t len)
+{
+	switch (tok[0]) {
+	case 'S':
+		if (HAS_KEY(tok, len, "SRC=") || HAS_KEY(tok, len, "SPT="))
+			return 3;
+		break;
+	case 'D':
+		if (HAS_KEY(tok, len, "DST=") || HAS_KEY(tok, len, "DPT="))
+			return 3;
+		break;
+	case 'P':
+		if (HAS_KEY(tok, len, "PROTO="))
+			return 5;
+		break;
+	case 'I':
+		if (HAS_KEY(tok, len, "IN="))
+			return 2;
+		break;
+	case 'O':
+		if (HAS_KEY(tok, len, "OUT="))
+			return 3;
+		break;
+	}
+	return 0;
+}
 
 /* Decimal digits only, at most max.  Returns the value or -1. */
 static long
@@ -125,6 +184,72 @@ reject(struct verdict *vd, const char *reason, const char *value,
 	return MNW_PARSE_REJECT;
 }
 
+/* Reject for a record key seen twice; tok is the second one. */
+static enum mnw_parse_result
+reject_repeated(struct verdict *vd, const char *tok, size_t keylen)
+{
+	return reject(vd, "repeated key", tok, keylen);
+}
+
+/*
+ * Check the text before the real "IN=" (the log prefix) for words that
+ * start with a record key.  The kernel writes none there, but two
+ * records joined on one line (a lost newline between two syslog
+ * messages) leave the first record's keys in front of the second.
+ * Such a line is rejected, because it cannot be told apart from one
+ * record whose fields come from two packets.  A packet key (SRC=,
+ * DST=, ...) is named in preference to IN= or OUT=.
+ */
+static enum mnw_parse_result
+check_prefix(const char *s, const char *end, struct verdict *vd)
+{
+	const char *iface = NULL, *p;
+	size_t ifacelen = 0, n;
+
+	for (p = s; p < end; p++) {
+		if (p > s && p[-1] != ' ')
+			continue;
+		if ((n = record_key(p, (size_t)(end - p))) == 0)
+			continue;
+		if (*p != 'I' && *p != 'O')
+			return reject_repeated(vd, p, n);
+		if (iface == NULL) {
+			iface = p;
+			ifacelen = n;
+		}
+	}
+	if (iface != NULL)
+		return reject_repeated(vd, iface, ifacelen);
+	return MNW_PARSE_EVENT;
+}
+
+/*
+ * Check what follows the fields that were read: the rest of the record,
+ * where a record key may only appear inside the brackets of an ICMP
+ * error's quoted packet ("[SRC=... DST=... ]", possibly nested).  A key
+ * outside them is the start of a second record joined to this one.
+ */
+static enum mnw_parse_result
+check_tail(struct cursor *c, struct verdict *vd)
+{
+	const char *tok;
+	size_t len, n, i;
+	int depth = 0;
+
+	while (next_token(c, &tok, &len)) {
+		if (depth == 0 && tok[0] != '[' &&
+		    (n = record_key(tok, len)) > 0)
+			return reject_repeated(vd, tok, n);
+		for (i = 0; i < len; i++) {
+			if (tok[i] == '[')
+				depth++;
+			else if (tok[i] == ']' && depth > 0)
+				depth--;
+		}
+	}
+	return MNW_PARSE_EVENT;
+}
+
 static enum mnw_parse_result
 skip(struct verdict *vd, const char *reason)
 {
@@ -138,66 +263,74 @@ skip(struct verdict *vd, const char *reason)
 /* The action, from the operator's log prefix.                         */
 /* ------------------------------------------------------------------ */
 
+#define ACTION_WORD(w, a) { w, sizeof(w) - 1, a }
+
 static const struct {
 	const char *word;
+	size_t len;
 	enum mnw_action action;
 } action_words[] = {
-	{ "drop", MNW_ACTION_DROP },
-	{ "dropped", MNW_ACTION_DROP },
-	{ "deny", MNW_ACTION_DROP },
-	{ "denied", MNW_ACTION_DROP },
-	{ "block", MNW_ACTION_DROP },
-	{ "blocked", MNW_ACTION_DROP },
-	{ "reject", MNW_ACTION_REJECT },
-	{ "rejected", MNW_ACTION_REJECT },
-	{ "accept", MNW_ACTION_ACCEPT },
-	{ "accepted", MNW_ACTION_ACCEPT },
-	{ "allow", MNW_ACTION_ACCEPT },
-	{ "allowed", MNW_ACTION_ACCEPT },
-	{ "permit", MNW_ACTION_ACCEPT },
-	{ "permitted", MNW_ACTION_ACCEPT },
+	ACTION_WORD("drop", MNW_ACTION_DROP),
+	ACTION_WORD("dropped", MNW_ACTION_DROP),
+	ACTION_WORD("deny", MNW_ACTION_DROP),
+	ACTION_WORD("denied", MNW_ACTION_DROP),
+	ACTION_WORD("block", MNW_ACTION_DROP),
+	ACTION_WORD("blocked", MNW_ACTION_DROP),
+	ACTION_WORD("reject", MNW_ACTION_REJECT),
+	ACTION_WORD("rejected", MNW_ACTION_REJECT),
+	ACTION_WORD("accept", MNW_ACTION_ACCEPT),
+	ACTION_WORD("accepted", MNW_ACTION_ACCEPT),
+	ACTION_WORD("allow", MNW_ACTION_ACCEPT),
+	ACTION_WORD("allowed", MNW_ACTION_ACCEPT),
+	ACTION_WORD("permit", MNW_ACTION_ACCEPT),
+	ACTION_WORD("permitted", MNW_ACTION_ACCEPT),
 };
 
-/* Compare a word case-insensitively with a lower-case table entry. */
-static int
-word_equal(const char *w, size_t n, const char *lower)
-{
-	size_t i;
+/* The longest word that can name an action: "logpermitted". */
+#define ACTION_WORD_MAX 12
 
-	for (i = 0; i < n; i++) {
-		int c = (unsigned char)w[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		if (lower[i] == '\0' || c != lower[i])
-			return 0;
-	}
-	return lower[n] == '\0';
-}
-
+/* The action named by a lower-case word of n bytes, or unknown. */
 static enum mnw_action
-action_from_word(const char *w, size_t n)
+action_from_lower(const char *w, size_t n)
 {
 	size_t i;
-	int c = w[0] | 0x20;
 
 	/* Every action word starts with one of these letters. */
-	if (c != 'a' && c != 'b' && c != 'd' && c != 'l' && c != 'p' &&
-	    c != 'r')
+	if (w[0] != 'a' && w[0] != 'b' && w[0] != 'd' && w[0] != 'l' &&
+	    w[0] != 'p' && w[0] != 'r')
 		return MNW_ACTION_UNKNOWN;
 
 	/* "LOGDROP" and "logaccept" are common names for log-then-act
 	 * chains in iptables scripts. */
-	if (n > 3 && word_equal(w, 3, "log")) {
-		enum mnw_action a = action_from_word(w + 3, n - 3);
+	if (n > 3 && w[0] == 'l' && w[1] == 'o' && w[2] == 'g') {
+		enum mnw_action a = action_from_lower(w + 3, n - 3);
 
 		if (a != MNW_ACTION_UNKNOWN)
 			return a;
 	}
 	for (i = 0; i < sizeof(action_words) / sizeof(action_words[0]); i++)
-		if (word_equal(w, n, action_words[i].word))
+		if (action_words[i].len == n &&
+		    has_key(w, n, action_words[i].word, n))
 			return action_words[i].action;
 	return MNW_ACTION_UNKNOWN;
+}
+
+/* The action named by a word (any case) of at most ACTION_WORD_MAX
+ * bytes, or unknown. */
+static enum mnw_action
+action_from_word(const char *w, size_t n)
+{
+	char lower[ACTION_WORD_MAX];
+	size_t i;
+
+	if (n == 0 || n > ACTION_WORD_MAX)
+		return MNW_ACTION_UNKNOWN;
+	for (i = 0; i < n; i++) {
+		int c = (unsigned char)w[i];
+
+		lower[i] = (char)(c >= 'A' && c <= 'Z' ? c + ('a' - 'A') : c);
+	}
+	return action_from_lower(lower, n);
 }
 
 /*
@@ -260,7 +393,7 @@ action_from_prefix(const char *s, const char *end)
 		w = s;
 		while (s < end && is_alnum((unsigned char)*s))
 			s++;
-		if (s > w && (size_t)(s - w) <= 12 &&
+		if (s > w && (size_t)(s - w) <= ACTION_WORD_MAX &&
 		    (a = action_from_word(w, (size_t)(s - w))) !=
 		    MNW_ACTION_UNKNOWN)
 			return a;
@@ -302,11 +435,20 @@ parse_tcp_flags(struct cursor *c, struct mnw_event *ev)
 	size_t len, i;
 	int bits = 0, known = 0;
 
-	while (next_token(c, &tok, &len)) {
+	for (;;) {
+		struct cursor before = *c;
+
+		if (!next_token(c, &tok, &len))
+			break;
 		if (HAS_KEY(tok, len, "URGP=") || HAS_KEY(tok, len, "OPT") ||
 		    HAS_KEY(tok, len, "UID=") || HAS_KEY(tok, len, "MARK=") ||
 		    HAS_KEY(tok, len, "mark="))
 			break;
+		/* The start of a joined record: left for check_tail(). */
+		if (record_key(tok, len) > 0) {
+			*c = before;
+			break;
+		}
 		if (HAS_KEY(tok, len, "WINDOW=")) {
 			known = 1;
 			continue;
@@ -314,7 +456,7 @@ parse_tcp_flags(struct cursor *c, struct mnw_event *ev)
 		if (len != 3)
 			continue;
 		for (i = 0; i < sizeof(flags) / sizeof(flags[0]); i++)
-			if (memcmp(tok, flags[i].name, 3) == 0)
+			if (has_key(tok, len, flags[i].name, 3))
 				bits |= flags[i].bit;
 	}
 	ev->tcpflags = known ? bits : -1;
@@ -327,7 +469,7 @@ static enum mnw_parse_result
 parse_packet(struct cursor *c, struct mnw_event *ev, struct verdict *vd)
 {
 	const char *tok;
-	size_t len;
+	size_t len, n;
 	long v;
 	int fragment = 0, r;
 
@@ -352,6 +494,8 @@ parse_packet(struct cursor *c, struct mnw_event *ev, struct verdict *vd)
 			return reject(vd, "missing protocol", NULL, 0);
 		if (HAS_KEY(tok, len, "PROTO="))
 			break;
+		if ((n = record_key(tok, len)) > 0)
+			return reject_repeated(vd, tok, n);
 		if (tok[0] == '[')
 			return reject(vd, "unexpected field before protocol",
 			    tok, len);
@@ -363,7 +507,12 @@ parse_packet(struct cursor *c, struct mnw_event *ev, struct verdict *vd)
 	len -= 6;
 	if (IS_WORD(tok, len, "ARP"))
 		return skip(vd, "not an IP packet");
-	if ((ev->proto = mnw_proto_parse(tok, len)) == -1)
+	/* The kernel's own spellings first, without a table search. */
+	if (IS_WORD(tok, len, "TCP"))
+		ev->proto = 6;
+	else if (IS_WORD(tok, len, "UDP"))
+		ev->proto = 17;
+	else if ((ev->proto = mnw_proto_parse(tok, len)) == -1)
 		return reject(vd, "invalid protocol", tok, len);
 	/*
 	 * The writers print a name only for the protocols whose header
@@ -515,7 +664,7 @@ parse_kernel_text(const char *msg, const char *end, struct mnw_event *ev,
 {
 	struct cursor c;
 	const char *tok, *prefix = msg;
-	size_t len, outat;
+	size_t len, outat, n;
 	long inat;
 	int macproto_ip = 1;
 	enum mnw_parse_result r;
@@ -543,6 +692,8 @@ parse_kernel_text(const char *msg, const char *end, struct mnw_event *ev,
 		}
 		if (IS_WORD(tok, len, "ARP"))
 			return skip(vd, "not an IP packet");
+		if ((n = record_key(tok, len)) > 0)
+			return reject_repeated(vd, tok, n);
 		if (HAS_KEY(tok, len, "MACPROTO="))
 			macproto_ip = IS_WORD(tok, len, "MACPROTO=0800") ||
 			    IS_WORD(tok, len, "MACPROTO=86dd");
@@ -558,7 +709,13 @@ parse_kernel_text(const char *msg, const char *end, struct mnw_event *ev,
 				    "source address", tok, len);
 		}
 	}
+	/* The prefix is checked first, so that two joined records are
+	 * reported as such, not by what is missing from the second. */
+	if ((r = check_prefix(prefix, msg + inat, vd)) != MNW_PARSE_EVENT)
+		return r;
 	if ((r = parse_packet(&c, ev, vd)) != MNW_PARSE_EVENT)
+		return r;
+	if ((r = check_tail(&c, vd)) != MNW_PARSE_EVENT)
 		return r;
 	ev->action = action_from_prefix(prefix, msg + inat);
 	return MNW_PARSE_EVENT;
@@ -694,9 +851,13 @@ parse_pve(const char *rest, const char *end, int status_line,
 	c.p = src;
 	c.end = end;
 	{
-		enum mnw_parse_result r = parse_packet(&c, ev, vd);
+		enum mnw_parse_result r;
 
-		if (r != MNW_PARSE_EVENT)
+		if ((r = check_prefix(rest, keys, vd)) != MNW_PARSE_EVENT)
+			return r;
+		if ((r = parse_packet(&c, ev, vd)) != MNW_PARSE_EVENT)
+			return r;
+		if ((r = check_tail(&c, vd)) != MNW_PARSE_EVENT)
 			return r;
 	}
 	ev->action = action_from_prefix(rest, keys);
@@ -708,8 +869,7 @@ parse_pve(const char *rest, const char *end, int status_line,
 static int
 tag_is_kernel(const struct mnw_envelope *env)
 {
-	return env->taglen == 0 ||
-	    (env->taglen == 6 && memcmp(env->tag, "kernel", 6) == 0);
+	return env->taglen == 0 || IS_WORD(env->tag, env->taglen, "kernel");
 }
 
 static enum mnw_parse_result

@@ -475,6 +475,13 @@ read_payload(struct fmt_cur *c, int has_ports, struct mnw_event *ev)
 	}
 
 	/* With ports: TCP if the text has TCP's shape, else UDP. */
+	/* tcpdump prints "[|tcp]" when the snapshot ends inside the TCP
+	 * header: the protocol is known, the flags are not. */
+	if (fmt_prefix(s, n, "[|tcp]")) {
+		ev->tcpflags = -1;
+		ev->proto = 6;
+		return NULL;
+	}
 	if (fmt_eat(&t, "Flags [")) {
 		const char *fs;
 		size_t fn = fmt_until(&t, ']', &fs);
@@ -492,7 +499,7 @@ read_payload(struct fmt_cur *c, int has_ports, struct mnw_event *ev)
 			ev->tcpflags |= MNW_TCP_ACK;
 		return NULL;
 	}
-	if (fmt_prefix(w, wn, "sctp")) {
+	if (fmt_prefix(w, wn, "sctp") || fmt_prefix(w, wn, "[|sctp]")) {
 		ev->proto = 132;
 		return NULL;
 	}

@@ -138,7 +138,7 @@ fmt_skip_group(struct fmt_cur *c, char open, char close)
 
 /*
  * Parse n bytes of decimal digits (no sign, no space) as a value of at
- * most max.  At most 18 digits are read, so the arithmetic cannot
+ * most max.  More than 18 digits are rejected, so the arithmetic cannot
  * overflow.  Returns 0 or -1.
  */
 static inline int
@@ -230,7 +230,7 @@ fmt_skip(const char **reason, const char **value, size_t *valuelen,
 /*
  * Both addresses of an event must be of one family: a record with an
  * IPv4 source and an IPv6 target is invalid (mnw_event_parse rejects
- * it), and no firewall logs such a packet.
+ * it), because one IP header cannot hold both.
  */
 static inline int
 fmt_families_match(const struct mnw_event *ev)

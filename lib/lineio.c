@@ -12,7 +12,7 @@
 
 #include "mnw.h"
 
-#define CHUNK (64 * 1024)
+#define CHUNK (256 * 1024)
 
 void
 mnw_lines_init(struct mnw_lines *lr, FILE *fp, const char *name, size_t max)

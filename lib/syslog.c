@@ -25,6 +25,7 @@
  * Every step is a bounded forward scan: no regular expressions, no
  * allocation, and nothing is read past len.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "parse.h"
@@ -435,6 +436,20 @@ static struct {
 	time_t t;
 } bsd_cache;
 
+/* Compare two 15-byte stamps as two overlapping 8-byte words, which
+ * the compiler turns into plain loads instead of a memcmp call. */
+static int
+stamp_equal(const char *a, const char *b)
+{
+	uint64_t a1, a2, b1, b2;
+
+	memcpy(&a1, a, 8);
+	memcpy(&b1, b, 8);
+	memcpy(&a2, a + BSD_STAMP_LEN - 8, 8);
+	memcpy(&b2, b + BSD_STAMP_LEN - 8, 8);
+	return a1 == b1 && a2 == b2;
+}
+
 static size_t
 parse_bsd_cached(const char *s, size_t len, const struct mnw_parse_ctx *ctx,
     time_t *out)
@@ -446,8 +461,7 @@ parse_bsd_cached(const char *s, size_t len, const struct mnw_parse_ctx *ctx,
 	/* A fraction after the seconds changes the length consumed, so
 	 * only stamps followed by a space or the end are cached. */
 	if (bsd_cache.valid && (len == BSD_STAMP_LEN || s[BSD_STAMP_LEN] == ' ') &&
-	    memcmp(bsd_cache.text, s, BSD_STAMP_LEN) == 0 &&
-	    bsd_cache.ref == ctx->ref &&
+	    bsd_cache.ref == ctx->ref && stamp_equal(bsd_cache.text, s) &&
 	    memcmp(&bsd_cache.tz, &ctx->tz, sizeof(ctx->tz)) == 0) {
 		*out = bsd_cache.t;
 		return bsd_cache.n;

@@ -537,7 +537,7 @@ mnw_time_parse_iso(const char *s, size_t len, const struct mnw_tz *tz,
 }
 
 /*
- * Epoch seconds up to 12 digits (enough for 9999-12-31), with an
+ * Epoch seconds up to 9999-12-31T23:59:59Z (12 digits), with an
  * optional fraction that is dropped.  Thirteen or more digits are
  * rejected, not guessed to be milliseconds.
  */
@@ -549,7 +549,9 @@ mnw_time_parse_epoch(const char *s, size_t len, time_t *out)
 
 	while (n < len && n < 13 && digit(s[n]))
 		v = v * 10 + (s[n++] - '0');
-	if (n == 0 || n > 12)
+	/* 253402300799 is 9999-12-31T23:59:59Z, the last time that a
+	 * record can hold. */
+	if (n == 0 || n > 12 || v > 253402300799LL)
 		return 0;
 	if (n + 1 < len && s[n] == '.' && digit(s[n + 1])) {
 		n++;

@@ -100,6 +100,8 @@ is "kernel ring buffer -B as seconds" "$(fields "[  100.500000] DROP IN=eth0 OUT
     "2026-12-04T19:01:40Z 198.51.100.13 1 203.0.113.5 23 tcp - S drop 1 netfilter -"
 is "kernel ring buffer without -B" "$(fields "[  100.500000] DROP IN=eth0 OUT= SRC=198.51.100.13 DST=203.0.113.5 LEN=40 TOS=0x00 PREC=0x00 TTL=244 ID=1 PROTO=TCP SPT=1 DPT=23 WINDOW=1024 RES=0x00 SYN URGP=0")" \
     "missing time stamp"
+is "kernel uptime past year 9999" "$(fields "[999999999999.5] DROP IN=eth0 OUT= SRC=198.51.100.13 DST=203.0.113.5 LEN=40 TOS=0x00 PREC=0x00 TTL=244 ID=1 PROTO=TCP SPT=1 DPT=23 WINDOW=1024 RES=0x00 SYN URGP=0" -B 2026-12-04T19:00:00Z)" \
+    "time stamp out of range"
 is "dmesg -T" "$(fields "[Fri Dec  4 19:10:59 2026] DROP IN=eth0 OUT= SRC=198.51.100.14 DST=203.0.113.5 LEN=40 TOS=0x00 PREC=0x00 TTL=244 ID=1 PROTO=TCP SPT=1 DPT=23 WINDOW=1024 RES=0x00 SYN URGP=0")" \
     "2026-12-04T19:10:59Z 198.51.100.14 1 203.0.113.5 23 tcp - S drop 1 netfilter -"
 
@@ -111,18 +113,47 @@ is "unifi rule letter accept" "$(fields "Jan  5 20:17:05 MainFirewall kernel: [L
 is "proxmox firewall log" "$(fields "101 1 tap101i0-IN 20/Jun/2022:13:12:46 +0200 REJECT: IN=fwbr101i0 OUT=fwbr101i0 PHYSIN=fwln101i0 PHYSOUT=tap101i0 MAC=a2:1b:bb:df:61:a5:6e:68:28:cc:2a:0c:08:00 SRC=10.3.95.34 DST=10.3.95.200 LEN=60 TOS=0x10 PREC=0x00 TTL=63 ID=37700 DF PROTO=TCP SPT=51604 DPT=22 SEQ=3673568222 ACK=0 WINDOW=64240 SYN ")" \
     "2022-06-20T11:12:46Z 10.3.95.34 51604 10.3.95.200 22 tcp - S reject 1 netfilter -"
 is "proxmox prefix cannot supply source" "$(fields "0 1 PVEFW-HOST-OUT 20/Jun/2022:13:16:23 +0200 SRC=9.9.9.9 DROP: OUT=vmbr0.94 SRC=10.3.94.12 DST=10.3.94.10 LEN=60 TOS=0x10 PREC=0x00 TTL=64 ID=59156 DF PROTO=TCP SPT=49566 DPT=22 SEQ=708451139 ACK=0 WINDOW=64240 SYN ")" \
-    "2022-06-20T11:16:23Z 10.3.94.12 49566 10.3.94.10 22 tcp - S drop 1 netfilter -"
+    "repeated key"
+is "proxmox repeated key after the flags" "$(fields "0 1 PVEFW-HOST-OUT 20/Jun/2022:13:16:23 +0200 DROP: OUT=vmbr0.94 SRC=10.3.94.12 DST=10.3.94.10 LEN=60 TOS=0x10 PREC=0x00 TTL=64 ID=59156 DF PROTO=TCP SPT=49566 DPT=22 SEQ=708451139 ACK=0 WINDOW=64240 SYN DPT=23")" \
+    "repeated key"
 is "proxmox status line skipped" "$(summary "0 5 - 14/Mar/2014:12:47:07 +0100 received terminate request (signal)")" \
     "mnw-parse: $TMP/in: 1 lines, 0 events, 1 skipped (1 firewall logger status line), 0 rejected"
 
 is "arp packet skipped" "$(summary "Dec  4 19:10:59 gw kernel: IN=eth0 OUT= ARP HTYPE=1 PTYPE=0x0800 OPCODE=1 MACSRC=00:11:22:33:44:55 IPSRC=192.0.2.1 MACDST=00:00:00:00:00:00 IPDST=192.0.2.2")" \
     "mnw-parse: $TMP/in: 1 lines, 0 events, 1 skipped (1 not an IP packet), 0 rejected"
 
-# Addresses come only from the kernel's keys, never from the prefix.
-is "prefix SRC= is not the source" "$(fields "Dec  4 19:10:59 gw kernel: SRC=9.9.9.9 IN=eth0 OUT= SRC=198.51.100.17 DST=203.0.113.5 LEN=60 TOS=0x00 PREC=0x00 TTL=50 ID=1 DF PROTO=TCP SPT=40000 DPT=22 WINDOW=64240 RES=0x00 SYN URGP=0")" \
-    "2026-12-04T19:10:59Z 198.51.100.17 40000 203.0.113.5 22 tcp - S - 1 netfilter gw"
+# Addresses come only from the kernel's keys, never from the prefix: a
+# prefix that imitates the keys gets the line rejected.
+is "prefix SRC= is a repeated key" "$(fields "Dec  4 19:10:59 gw kernel: SRC=9.9.9.9 IN=eth0 OUT= SRC=198.51.100.17 DST=203.0.113.5 LEN=60 TOS=0x00 PREC=0x00 TTL=50 ID=1 DF PROTO=TCP SPT=40000 DPT=22 WINDOW=64240 RES=0x00 SYN URGP=0")" \
+    "repeated key"
 is "prefix with a whole fake key sequence" "$(fields "Dec  4 19:10:59 gw kernel: IN= OUT= SRC=9.9.9.9 DST=9.9.9.8 LEN=40 PROTO=TCP SPT=1 DPT=2 IN=eth0 OUT= SRC=198.51.100.18 DST=203.0.113.5 LEN=60 TOS=0x00 PREC=0x00 TTL=50 ID=1 DF PROTO=TCP SPT=40000 DPT=22 WINDOW=64240 RES=0x00 SYN URGP=0")" \
-    "2026-12-04T19:10:59Z 198.51.100.18 40000 203.0.113.5 22 tcp - S - 1 netfilter gw"
+    "repeated key"
+is "prefix key named in warning" "$(fields "Dec  4 19:10:59 gw kernel: IN= OUT= SRC=9.9.9.9 DST=9.9.9.8 LEN=40 PROTO=TCP SPT=1 DPT=2 IN=eth0 OUT= SRC=198.51.100.18 DST=203.0.113.5 LEN=60 TOS=0x00 PREC=0x00 TTL=50 ID=1 DF PROTO=TCP SPT=40000 DPT=22 WINDOW=64240 RES=0x00 SYN URGP=0" >/dev/null; mnw-parse -H -z UTC -r test "$TMP/in" 2>&1 >/dev/null | head -n 1)" \
+    "mnw-parse: $TMP/in:1: repeated key 'SRC'"
+
+# Two records on one line, as a syslog relay that lost a newline
+# writes them: the first cut short, or whole, before the second.
+J1='<4>1 2026-12-02T10:12:40.591526+01:00 gw kernel - - - nft-wan-drop: IN=enp1s0 OUT= MAC=02:5c:8e:11:30:a7:02:00:5e:10:00:01:08:00 SRC=198.51.100.3 DST=203.0.113.22 LEN=44 TOS=0x00 PREC=0x00 TTL=52 ID=0 DF PROTO=TCP SPT=4'
+J2='<4>1 2026-12-02T10:12:40.591526+01:00 gw kernel - - - nft-wan-drop: IN=enp1s0 OUT= MAC=02:5c:8e:11:30:a7:02:00:5e:10:00:01:08:00 SRC=198.51.100.3 DST=203.0.113.23 LEN=44 TOS=0x00 PREC=0x00 TTL=52 ID=0 DF PROTO=TCP SPT=41722 DPT=8728 WINDOW=1024 RES=0x00 SYN URGP=0 '
+is "joined records, first cut short" "$(fields "$J1$J2")" "repeated key"
+is "joined records, both whole" "$(fields "$J2$J2")" "repeated key"
+is "joined records, second cut before OUT=" \
+    "$(fields "$J2<4>1 2026-12-02T10:12:41Z gw kernel - - - nft-wan-drop: IN=enp1s0 OU")" \
+    "repeated key"
+is "joined records, no URGP before the second" \
+    "$(fields "Dec  4 19:10:59 gw kernel: IN=eth0 OUT= SRC=198.51.100.4 DST=203.0.113.1 LEN=40 TTL=50 ID=1 PROTO=TCP SPT=1 DPT=2 WINDOW=0 RES=0x00 SYN Dec  4 19:10:59 gw kernel: IN=eth0 O")" \
+    "repeated key"
+is "joined records, second key in ip header" \
+    "$(fields "Dec  4 19:10:59 gw kernel: IN=eth0 OUT= SRC=198.51.100.4 DST=203.0.113.1 LEN=40 TTL=50 DST=203.0.113.2 PROTO=TCP SPT=1 DPT=2 WINDOW=0 RES=0x00 SYN URGP=0")" \
+    "repeated key"
+is "repeated SPT after the ports" \
+    "$(fields "Dec  4 19:10:59 gw kernel: IN=eth0 OUT= SRC=198.51.100.4 DST=203.0.113.1 LEN=40 TTL=50 PROTO=UDP SPT=1 DPT=2 LEN=20 SPT=3")" \
+    "repeated key"
+is "repeated PROTO after icmp code" \
+    "$(fields "Dec  4 19:10:59 gw kernel: IN=eth0 OUT= SRC=198.51.100.4 DST=203.0.113.1 LEN=40 TTL=50 PROTO=ICMP TYPE=8 CODE=0 ID=1 SEQ=1 PROTO=UDP")" \
+    "repeated key"
+is "nested icmp error packets are not repeats" "$(fields "Dec  4 19:10:59 gw kernel: DROP IN=eth0 OUT= SRC=198.51.100.254 DST=203.0.113.1 LEN=84 TTL=64 ID=0 PROTO=ICMP TYPE=3 CODE=4 [SRC=203.0.113.1 DST=192.0.2.99 LEN=56 TTL=64 ID=5 PROTO=ICMP TYPE=11 CODE=0 [SRC=192.0.2.99 DST=203.0.113.1 LEN=28 PROTO=UDP SPT=53 DPT=33434 LEN=8 ] ] MTU=1400 ")" \
+    "2026-12-04T19:10:59Z 198.51.100.254 - 203.0.113.1 - icmp 3/4 - drop 1 netfilter gw"
 
 # Damaged fields are rejected with the reason.
 is "invalid source address" "$(fields "Dec  4 19:10:59 gw kernel: IN=eth0 OUT= SRC=300.1.2.3 DST=203.0.113.5 LEN=40 PROTO=TCP SPT=1 DPT=23")" \

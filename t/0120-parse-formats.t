@@ -162,6 +162,13 @@ is "winfw address 300" \
 is "winfw icmp code 300" \
     "$(why '2026-12-04 19:10:59 DROP ICMP 192.0.2.7 198.51.100.9 - - 52 - - - - 3 300 - RECEIVE')" \
     "invalid icmp code '300'"
+# The envelope step reads "date time ACTION ..." as an ISO syslog
+# header with ACTION as the host; pfirewall.log has no logging host.
+is "winfw host is not the action word" \
+    "$(printf '%s\n' '2026-12-04 19:10:59 DROP TCP 192.0.2.7 198.51.100.9 4123 22 52 S 1 0 1 - - - RECEIVE' \
+    '2026-12-04 19:11:00 ALLOW UDP 192.0.2.7 198.51.100.9 4123 53 52 - - - - - - - RECEIVE' \
+    '2026-12-04 19:11:01 OPEN-INBOUND TCP 192.0.2.7 198.51.100.9 4123 445 - - - - - - - - -' |
+    mnw-parse -H -q -r t -z UTC | cut -f13 | tr '\n' ' ')" "- - - "
 is "winfw two lines joined" \
     "$(why '2006-09-19 03:38:39 OPEN UDP 192.0.2.7 198.51.100.9 123 123 - - - - - - - - -2006-09-19 03:39:05 CLOSE UDP 192.0.2.7 198.51.100.9 1025 53 - - - - - - - - -')" \
     "wrong number of fields"
@@ -235,6 +242,22 @@ is "pf openbsd udp icmp icmp6 match" \
 2026-12-04T19:10:59Z 192.0.2.1 - 198.51.100.2 - icmp 3/3 - drop 1 pf -
 2026-12-04T19:10:59Z 2001:db8::1 - 2001:db8::2 - icmpv6 129/0 - drop 1 pf -
 2026-12-04T19:10:59Z 192.0.2.1 5 198.51.100.2 53 udp - - - 1 pf -"
+# Epoch seconds past 9999-12-31T23:59:59Z are no time stamp.
+is "pf epoch stamp past year 9999" \
+    "$(why '461796411459.000001 rule def/(match) block in on em0: 192.0.2.1 > 198.51.100.2: ip-proto-253 20')" \
+    "unknown format '461796411459.000001 rule def/(match) block in on em0: 192.0....'"
+is "pf epoch stamp of year 9999" \
+    "$(ev '253402300799.000001 rule def/(match) block in on em0: 192.0.2.1 > 198.51.100.2: ip-proto-253 20')" \
+    "9999-12-31T23:59:59Z 192.0.2.1 - 198.51.100.2 - 253 - - drop 1 pf -"
+# "[|tcp]": tcpdump's snapshot ended inside the TCP header.
+is "pf truncated tcp header is tcp" \
+    "$(ev 'Dec 03 2026 09:16:40.100200 rule 3/(match) block in on em0: 192.0.2.1.51890 > 198.51.100.2.445: [|tcp] (DF)' \
+    '2026-12-04 19:10:59.123456 rule 0/match: block in on em0: 192.0.2.1.4000 > 198.51.100.2.22: [|tcp]')" \
+    "2026-12-03T09:16:40Z 192.0.2.1 51890 198.51.100.2 445 tcp - - drop 1 pf -
+2026-12-04T19:10:59Z 192.0.2.1 4000 198.51.100.2 22 tcp - - drop 1 pf -"
+is "pf truncated sctp header is sctp" \
+    "$(ev 'Dec 03 2026 09:16:40.100200 rule 3/(match) block in on em0: 192.0.2.1.51890 > 198.51.100.2.445: [|sctp]')" \
+    "2026-12-03T09:16:40Z 192.0.2.1 51890 198.51.100.2 445 132 - - drop 1 pf -"
 is "pf in syslog with inner stamp" \
     "$(ev 'Dec  4 19:11:30 gw pf: Dec  4 19:10:59.793256 rule 2/(match) pass in on xl0: 192.0.2.1.50425 > 198.51.100.10.22: . ack 2450721 win 73')" \
     "2026-12-04T19:10:59Z 192.0.2.1 50425 198.51.100.10 22 tcp - A accept 1 pf gw"

@@ -1,0 +1,84 @@
+#!/bin/sh
+# mnw-parse format ipfw: exact fields of FreeBSD and macOS ipfw log
+# lines written for this test, skipped lines, and rejections with their
+# reason and value.
+
+. "${MNW_TOP:-.}/t/lib.sh"
+
+REF=2026-12-05T00:00:00Z
+
+# ev LINE...: time src sport dst dport proto icmp flags action count
+# format host of each event, separated by single spaces.
+ev() {
+	printf '%s\n' "$@" |
+	    mnw-parse -H -q -r t -y "$REF" -z "${ZONE:-UTC}" 2>/dev/null |
+	    cut -f1,3-13 | tr '\t' ' '
+}
+
+# why LINE: "skip: REASON" for a skipped line, else the warning for a
+# rejected line without the "mnw-parse: stdin:1: " prefix.
+why() {
+	printf '%s\n' "$1" |
+	    mnw-parse -H -r t -y "$REF" -z "${ZONE:-UTC}" >/dev/null 2>"$TMP/err"
+	if grep -q ' 1 skipped (' "$TMP/err"; then
+		sed -n 's/.* 1 skipped (1 \(.*\)), 0 rejected$/skip: \1/p' \
+		    "$TMP/err"
+	else
+		sed -n '1s/^mnw-parse: stdin:1: //p' "$TMP/err"
+	fi
+}
+
+H='Dec  4 19:10:59 gw'
+E4='2026-12-04T19:10:59Z 192.0.2.7'
+
+is "ipfw deny tcp macos" \
+    "$(ev "$H ipfw: 12190 Deny TCP 192.0.2.7:4835 198.51.100.9:6881 in via en1")" \
+    "$E4 4835 198.51.100.9 6881 tcp - - drop 1 ipfw gw"
+is "ipfw deny in kernel message" \
+    "$(ev "$H kernel: ipfw: 100 Deny UDP 192.0.2.7:53 198.51.100.9:5353 in via em0")" \
+    "$E4 53 198.51.100.9 5353 udp - - drop 1 ipfw gw"
+is "ipfw icmp type and code" \
+    "$(ev "$H kernel: ipfw: 100 Deny ICMP:8.0 192.0.2.7 198.51.100.9 in via em0")" \
+    "$E4 - 198.51.100.9 - icmp 8/0 - drop 1 ipfw gw"
+is "ipfw icmpv6" \
+    "$(ev "$H kernel: ipfw: 100 Deny ICMPv6:128.0 2001:db8::7 2001:db8::9 in via em0")" \
+    "2026-12-04T19:10:59Z 2001:db8::7 - 2001:db8::9 - icmpv6 128/0 - drop 1 ipfw gw"
+is "ipfw ipv6 with ports" \
+    "$(ev "$H kernel: ipfw: 200 Reset TCP [2001:db8::7]:4123 [2001:db8::9]:22 in via em0")" \
+    "2026-12-04T19:10:59Z 2001:db8::7 4123 2001:db8::9 22 tcp - - reject 1 ipfw gw"
+is "ipfw unreach with code" \
+    "$(ev "$H kernel: ipfw: 300 Unreach 3 UDP 192.0.2.7:1 198.51.100.9:161 in via em0")" \
+    "$E4 1 198.51.100.9 161 udp - - reject 1 ipfw gw"
+is "ipfw accept out" \
+    "$(ev "$H kernel: ipfw: 400 Accept P:47 192.0.2.7 198.51.100.9 out via em0")" \
+    "$E4 - 198.51.100.9 - 47 - - accept 1 ipfw gw"
+is "ipfw count" \
+    "$(ev "$H kernel: ipfw: 500 Count TCP 192.0.2.7:1 198.51.100.9:25 in via em0")" \
+    "$E4 1 198.51.100.9 25 tcp - - - 1 ipfw gw"
+is "ipfw later fragment without ports" \
+    "$(ev "$H kernel: ipfw: 100 Deny UDP 192.0.2.7 198.51.100.9 in via em0 (frag 1234:1480@1480)")" \
+    "$E4 - 198.51.100.9 - udp - - drop 1 ipfw gw"
+
+is "ipfw divert skipped" \
+    "$(why "$H kernel: ipfw: 50 Divert 8668 TCP 192.0.2.7:1 198.51.100.9:25 in via em0")" \
+    "skip: packet passed to another rule or subsystem"
+is "ipfw limit note skipped" \
+    "$(why "$H kernel: ipfw: limit 100 reached on entry 12190")" \
+    "skip: log limit note"
+is "ipfw address 300" \
+    "$(why "$H ipfw: 1 Deny TCP 300.0.2.7:1 198.51.100.9:22 in via em0")" \
+    "invalid source address '300.0.2.7:1'"
+is "ipfw port 70000" \
+    "$(why "$H ipfw: 1 Deny TCP 192.0.2.7:1 198.51.100.9:70000 in via em0")" \
+    "invalid target address '198.51.100.9:70000'"
+is "ipfw unknown protocol" \
+    "$(why "$H ipfw: 1 Deny GRE 192.0.2.7 198.51.100.9 in via em0")" \
+    "invalid protocol 'GRE'"
+is "ipfw cut short" \
+    "$(why "$H ipfw: 1 Deny TCP 192.0.2.7:1")" \
+    "missing target address"
+like "ipfw text from another program" \
+    "$(why "$H crond[1]: ipfw: 1 Deny TCP 192.0.2.7:1 198.51.100.9:22 in via em0")" \
+    "unknown format '"
+
+done_testing

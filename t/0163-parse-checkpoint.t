@@ -1,0 +1,73 @@
+#!/bin/sh
+# mnw-parse format checkpoint: exact fields of Check Point Log Exporter
+# and fw log lines written for this test, skipped verdicts, and
+# rejections.  Runs only when the format is in mnw-parse's table.
+
+. "${MNW_TOP:-.}/t/lib.sh"
+
+REF=2026-12-05T00:00:00Z
+
+mnw-parse -h 2>&1 | grep -q '^  checkpoint ' ||
+    skip_all "format checkpoint is not in mnw-parse's format table"
+
+# ev LINE...: time src sport dst dport proto icmp flags action count
+# format host of each event, separated by single spaces.
+ev() {
+	printf '%s\n' "$@" |
+	    mnw-parse -H -q -r t -y "$REF" -z "${ZONE:-UTC}" 2>/dev/null |
+	    cut -f1,3-13 | tr '\t' ' '
+}
+
+# why LINE: "skip: REASON" for a skipped line, else the warning for a
+# rejected line without the "mnw-parse: stdin:1: " prefix.
+why() {
+	printf '%s\n' "$1" |
+	    mnw-parse -H -r t -y "$REF" -z "${ZONE:-UTC}" >/dev/null 2>"$TMP/err"
+	if grep -q ' 1 skipped (' "$TMP/err"; then
+		sed -n 's/.* 1 skipped (1 \(.*\)), 0 rejected$/skip: \1/p' \
+		    "$TMP/err"
+	else
+		sed -n '1s/^mnw-parse: stdin:1: //p' "$TMP/err"
+	fi
+}
+
+X='<134>1 2026-12-04T19:10:59Z gw CheckPoint 19710 -'
+O='Dec  4 19:10:59 gw Checkpoint:  4Dec2026 19:10:59'
+E4='2026-12-04T19:10:59Z 192.0.2.7'
+
+is "checkpoint exporter drop" \
+    "$(ev "$X [action:\"Drop\"; ifdir:\"inbound\"; origin:\"198.51.100.1\"; src:\"192.0.2.7\"; dst:\"198.51.100.9\"; proto:\"6\"; s_port:\"4123\"; service:\"22\"]")" \
+    "$E4 4123 198.51.100.9 22 tcp - - drop 1 checkpoint gw"
+is "checkpoint exporter without pri" \
+    "$(ev "1 2026-12-04T19:10:59Z gw CheckPoint 19710 - [action:\"Reject\"; src:\"192.0.2.7\"; dst:\"198.51.100.9\"; proto:\"17\"; s_port:\"53\"; service:\"5353\"]")" \
+    "$E4 53 198.51.100.9 5353 udp - - reject 1 checkpoint -"
+is "checkpoint exporter quoted value imitating keys" \
+    "$(ev "$X [action:\"Accept\"; src:\"192.0.2.7\"; dst:\"198.51.100.9\"; proto:\"6\"; s_port:\"1\"; service:\"443\"; http_host:\"x; src: 198.51.100.66; a\"]")" \
+    "$E4 1 198.51.100.9 443 tcp - - accept 1 checkpoint gw"
+is "checkpoint old form drop" \
+    "$(ev "$O drop   198.51.100.1 >eth0 rule: 9; rule_uid: {1}; service_id: ssh; src: 192.0.2.7; dst: 198.51.100.9; proto: tcp; product: VPN-1 & FireWall-1; service: 22; s_port: 4123;")" \
+    "$E4 4123 198.51.100.9 22 tcp - - drop 1 checkpoint gw"
+is "checkpoint old form icmp" \
+    "$(ev "$O accept 198.51.100.1 >eth5 rule: 112; service_id: icmp-proto; ICMP: Echo Request; src: 192.0.2.7; dst: 198.51.100.9; proto: icmp; ICMP Type: 8; ICMP Code: 0; product: VPN-1 & FireWall-1")" \
+    "$E4 - 198.51.100.9 - icmp 8/0 - accept 1 checkpoint gw"
+is "checkpoint old form service name" \
+    "$(ev "$O drop   198.51.100.1 >eth0 rule: 9; src: 192.0.2.7; dst: 198.51.100.9; proto: udp; service: nbdatagram; s_port: 138;")" \
+    "$E4 138 198.51.100.9 138 udp - - drop 1 checkpoint gw"
+
+is "checkpoint encrypt skipped" \
+    "$(why "$X [action:\"Encrypt\"; src:\"192.0.2.7\"; dst:\"198.51.100.9\"]")" \
+    "skip: not a connection verdict"
+is "checkpoint repeated src" \
+    "$(why "$X [action:\"Drop\"; src:\"198.51.100.66\"; src:\"192.0.2.7\"; dst:\"198.51.100.9\"; proto:\"6\"; s_port:\"1\"; service:\"22\"]")" \
+    "repeated key 'src'"
+is "checkpoint missing source" \
+    "$(why "$O drop   198.51.100.1 >eth8 rule: 134; dst: 255.255.255.255; proto: udp; service: 67; s_port: 68;")" \
+    "missing source address"
+is "checkpoint address 300" \
+    "$(why "$X [action:\"Drop\"; src:\"300.0.2.7\"; dst:\"198.51.100.9\"; proto:\"6\"; s_port:\"1\"; service:\"22\"]")" \
+    "invalid source address '300.0.2.7'"
+is "checkpoint unterminated quote" \
+    "$(why "$X [action:\"Drop\"; src:\"192.0.2.7")" \
+    "unterminated quoted value 'src'"
+
+done_testing

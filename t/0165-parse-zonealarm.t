@@ -1,0 +1,61 @@
+#!/bin/sh
+# mnw-parse format zonealarm: exact fields of ZoneAlarm log lines
+# written for this test, skipped lines, and rejections.  Runs only
+# when the format is in mnw-parse's table.
+
+. "${MNW_TOP:-.}/t/lib.sh"
+
+REF=2026-12-05T00:00:00Z
+
+mnw-parse -h 2>&1 | grep -q '^  zonealarm ' ||
+    skip_all "format zonealarm is not in mnw-parse's format table"
+
+# ev LINE...: time src sport dst dport proto icmp flags action count
+# format host of each event, separated by single spaces.
+ev() {
+	printf '%s\n' "$@" |
+	    mnw-parse -H -q -r t -y "$REF" -z "${ZONE:-UTC}" 2>/dev/null |
+	    cut -f1,3-13 | tr '\t' ' '
+}
+
+# why LINE: "skip: REASON" for a skipped line, else the warning for a
+# rejected line without the "mnw-parse: stdin:1: " prefix.
+why() {
+	printf '%s\n' "$1" |
+	    mnw-parse -H -r t -y "$REF" -z "${ZONE:-UTC}" >/dev/null 2>"$TMP/err"
+	if grep -q ' 1 skipped (' "$TMP/err"; then
+		sed -n 's/.* 1 skipped (1 \(.*\)), 0 rejected$/skip: \1/p' \
+		    "$TMP/err"
+	else
+		sed -n '1s/^mnw-parse: stdin:1: //p' "$TMP/err"
+	fi
+}
+
+E4='2026-12-04T19:10:59Z 192.0.2.7'
+
+is "zonealarm inbound tcp blocked" \
+    "$(ev "FWIN,2026/12/04,14:10:59 -5:00 GMT,192.0.2.7:4123,198.51.100.9:445,TCP (flags:S)")" \
+    "$E4 4123 198.51.100.9 445 tcp - S drop 1 zonealarm -"
+is "zonealarm inbound udp allowed" \
+    "$(ev "FWIN_OK,2026/12/04,20:40:59 +1:30 GMT,192.0.2.7:68,198.51.100.9:67,UDP")" \
+    "$E4 68 198.51.100.9 67 udp - - accept 1 zonealarm -"
+is "zonealarm icmp type" \
+    "$(ev "FWIN,2026/12/04,19:10:59 +0:00 GMT,192.0.2.7,198.51.100.9,ICMP (type:8/subtype:0)")" \
+    "$E4 - 198.51.100.9 - icmp 8/0 - drop 1 zonealarm -"
+is "zonealarm outbound skipped" \
+    "$(why "FWOUT,2026/12/04,14:10:59 -5:00 GMT,198.51.100.9:1134,192.0.2.7:445,TCP (flags:S)")" \
+    "skip: outbound traffic of the computer"
+is "zonealarm program line skipped" \
+    "$(why "ACCESS,2026/12/04,14:10:59 -5:00 GMT,Program x has been blocked,N/A,N/A")" \
+    "skip: not a firewall line"
+is "zonealarm header skipped" \
+    "$(why "type,date,time,source,destination,transport (Security)")" \
+    "skip: header line"
+is "zonealarm address 300" \
+    "$(why "FWIN,2026/12/04,14:10:59 -5:00 GMT,300.0.2.7:1,198.51.100.9:445,TCP (flags:S)")" \
+    "invalid source address '300.0.2.7:1'"
+is "zonealarm impossible date" \
+    "$(why "FWIN,2026/02/30,14:10:59 -5:00 GMT,192.0.2.7:1,198.51.100.9:445,UDP")" \
+    "invalid time '14:10:59 -5:00 GMT'"
+
+done_testing
