@@ -34,6 +34,7 @@
 #include "hash.h"
 #include "incident.h"
 #include "mnw.h"
+#include "state.h"
 #include "whois.h"
 
 #define SYNOPSIS "[-Cnqvw] [-a asndata] [-b batch] [-c cache] " \
@@ -758,6 +759,10 @@ main(int argc, char *argv[])
 	    (int)sizeof pbuf)
 		opt.cache_path = pbuf;
 	if (opt.cache_path != NULL && !no_cache) {
+		/* Two runs sharing a cache would each save what they
+		 * loaded plus their own answers, and the later save would
+		 * drop the earlier run's answers: the second run waits. */
+		(void)mnw_state_lock_or_die(opt.cache_path, 1);
 		if (mnw_btcache_load(&cache, opt.cache_path,
 		    (size_t)opt.cache_max, now) == -1)
 			mnw_err(MNW_EXIT_TEMP, "%s", mnw_quote(opt.cache_path,
