@@ -37,7 +37,7 @@
 #include "state.h"
 #include "whois.h"
 
-#define SYNOPSIS "[-Cnqvw] [-a asndata] [-b batch] [-c cache] " \
+#define SYNOPSIS "[-Chnqvw] [-a asndata] [-b batch] [-c cache] " \
 	"[-D datadir] [-g countrydata] [-j queries] [-M entries] " \
 	"[-N lifetime] [-o overrides] [-r tries] [-s servers] " \
 	"[-T lifetime] [-t ms] [-W whoismap] [-Z zone] [file ...]"
@@ -628,6 +628,36 @@ summary(void)
 		    lookup_list(stats.skipped & ~stats.failed));
 }
 
+/* Print the synopsis and a line per option to stdout. */
+static void
+help(void)
+{
+	printf("usage: %s %s\n\n", mnw_progname, SYNOPSIS);
+	fputs(
+	    "  -a asndata    offline ASN data (MaxMind DB or CSV file)\n"
+	    "  -b batch      records read before their lookups start (default 4096)\n"
+	    "  -C            use no cache file\n"
+	    "  -c cache      use this cache file (default: $MNW_SPOOL/backtrace.cache)\n"
+	    "  -D datadir    offline data directory (default: $MNW_DATA or /usr/share/mnw)\n"
+	    "  -g countrydata offline country data (MaxMind DB or CSV file)\n"
+	    "  -h            print this help and exit\n"
+	    "  -j queries    DNS queries in flight at most (default 100)\n"
+	    "  -M entries    cache entries kept at most (default 1000000)\n"
+	    "  -N lifetime   lifetime of a cached \"no contact found\" (default 6h)\n"
+	    "  -n            offline: no DNS and no WHOIS\n"
+	    "  -o overrides  read override rules from this file\n"
+	    "  -q            no warnings about invalid lines and no summary\n"
+	    "  -r tries      tries of each DNS query (default 2)\n"
+	    "  -s servers    DNS servers, ADDRESS[:PORT],... (default: /etc/resolv.conf)\n"
+	    "  -T lifetime   lifetime of cached contacts (default 1d)\n"
+	    "  -t ms         timeout of a DNS query's first try (default 2000)\n"
+	    "  -v            print a summary of records, lookups and cache hits\n"
+	    "  -W whoismap   send WHOIS queries only to NAME=HOST:PORT,...\n"
+	    "  -w            do not use WHOIS\n"
+	    "  -Z zone       abuse-contact DNS zone (default abuse-contacts.abusix.zone)\n",
+	    stdout);
+}
+
 int
 main(int argc, char *argv[])
 {
@@ -657,7 +687,7 @@ main(int argc, char *argv[])
 		data_dir = DATA_DIR_DEFAULT;
 
 	while ((ch = getopt(argc, argv,
-	    "a:b:Cc:D:g:j:M:N:nqo:r:s:T:t:vW:wZ:")) != -1) {
+	    "a:b:Cc:D:g:hj:M:N:nqo:r:s:T:t:vW:wZ:")) != -1) {
 		switch (ch) {
 		case 'a':
 			asn_path = optarg;
@@ -725,6 +755,9 @@ main(int argc, char *argv[])
 			opt.dns.abusezone = strcmp(optarg, "-") == 0 ? NULL :
 			    optarg;
 			break;
+		case 'h':
+			help();
+			exit(MNW_EXIT_OK);
 		default:
 			mnw_usage(SYNOPSIS);
 		}

@@ -295,6 +295,8 @@ like "invalid address message" "$(cat "$TMP/err")" \
 is "valid lines still written" "$(grep -vc '^#' "$TMP/out")" 1
 printf '#mnw-event/1\ttime\n' >"$TMP/ev"
 exit_is "wrong record type" 65 mnw-backtrace -n "$TMP/ev"
+exit_is "-h exits 0" 0 mnw-backtrace -h
+like "-h lists the options" "$(mnw-backtrace -h)" "-Z zone"
 
 unbound_stop
 done_testing
