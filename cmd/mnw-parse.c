@@ -47,7 +47,7 @@
 /* Maximum -L value: 1 GiB. */
 #define LINE_MAX_LIMIT (1024LL * 1024 * 1024)
 #define OUTBUF_SIZE (256 * 1024)
-#define NFORMATS_MAX 16		/* the size of mnw_parse_ctx.state[] */
+#define NFORMATS_MAX MNW_FORMATS_MAX	/* the size of mnw_parse_ctx.state[] */
 /* The times an event record can hold: 0000-01-01T00:00:00Z to
  * 9999-12-31T23:59:59Z (four-digit years). */
 #define RECORD_TIME_MIN (-62167219200LL)

@@ -233,7 +233,7 @@ fuzz_parse_stream(const struct mnw_format *only, const uint8_t *data,
 	}
 	mnw_lines_free(&lr);
 	fclose(fp);
-	for (i = 0; mnw_formats[i] != NULL && i < 16; i++)
+	for (i = 0; mnw_formats[i] != NULL && i < MNW_FORMATS_MAX; i++)
 		if (ctx.state[i] != NULL && mnw_formats[i]->free_state != NULL)
 			mnw_formats[i]->free_state(ctx.state[i]);
 }

@@ -253,7 +253,7 @@ fmt_set_host(struct mnw_event *ev, const char *s, size_t n)
 static inline int
 fmt_index(const struct mnw_format *f)
 {
-	for (int i = 0; mnw_formats[i] != NULL && i < 16; i++)
+	for (int i = 0; mnw_formats[i] != NULL && i < MNW_FORMATS_MAX; i++)
 		if (mnw_formats[i] == f)
 			return i;
 	return -1;

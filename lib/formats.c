@@ -26,6 +26,15 @@ extern const struct mnw_format mnw_format_ipfw;
 extern const struct mnw_format mnw_format_ipfilter;
 extern const struct mnw_format mnw_format_panos;
 extern const struct mnw_format mnw_format_sonicwall;
+extern const struct mnw_format mnw_format_sshd;
+extern const struct mnw_format mnw_format_portsentry;
+extern const struct mnw_format mnw_format_scanlogd;
+extern const struct mnw_format mnw_format_iplog;
+extern const struct mnw_format mnw_format_checkpoint;
+extern const struct mnw_format mnw_format_sophos;
+extern const struct mnw_format mnw_format_zonealarm;
+extern const struct mnw_format mnw_format_huawei;
+extern const struct mnw_format mnw_format_isa;
 
 const struct mnw_format *const mnw_formats[] = {
 	&mnw_format_dshield,
@@ -44,17 +53,15 @@ const struct mnw_format *const mnw_formats[] = {
 	&mnw_format_ipfilter,
 	&mnw_format_panos,
 	&mnw_format_sonicwall,
-	/*
-	 * NOTE: the table is full: mnw-parse takes at most 16 formats
-	 * (NFORMATS_MAX in cmd/mnw-parse.c, state[16] in parse.h).  Ready
-	 * but not in the table: mnw_format_sshd (fmt_sshd.c),
-	 * mnw_format_portsentry, mnw_format_scanlogd, mnw_format_iplog
-	 * (fmt_hostids.c), mnw_format_checkpoint, mnw_format_sophos,
-	 * mnw_format_zonealarm, mnw_format_huawei and mnw_format_isa.
-	 * Adding sshd also needs t/0100, t/0110 and t/0120 updated: they
-	 * expect sshd lines that carry other formats' text to be rejected
-	 * as "unknown format", and sshd claims them.
-	 */
+	&mnw_format_sshd,
+	&mnw_format_portsentry,
+	&mnw_format_scanlogd,
+	&mnw_format_iplog,
+	&mnw_format_checkpoint,
+	&mnw_format_sophos,
+	&mnw_format_zonealarm,
+	&mnw_format_huawei,
+	&mnw_format_isa,
 	NULL,
 };
 

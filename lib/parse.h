@@ -14,6 +14,9 @@
 
 #include "mnw.h"
 
+/* The most formats mnw_formats[] may list (the size of state[]). */
+#define MNW_FORMATS_MAX 64
+
 /* What the envelope step found.  Pointers point into the line. */
 struct mnw_envelope {
 	int has_time;
@@ -37,7 +40,7 @@ struct mnw_parse_ctx {
 	const char *agent;
 	const char *file;	/* name for messages */
 	unsigned long long lineno;
-	void *state[16];	/* per-format stream state, by format index */
+	void *state[MNW_FORMATS_MAX];	/* per-format stream state, by index */
 };
 
 /*

@@ -91,8 +91,8 @@ is "rfc 5424 with structured data" "$(fields '<4>1 2026-12-04T19:10:59.123Z gw k
     "2026-12-04T19:10:59Z 198.51.100.8 5000 203.0.113.5 161 udp - - drop 1 netfilter gw"
 is "rfc 5424 without structured data" "$(fields '<4>1 2026-12-04T19:10:59+01:00 gw kernel - - - IN=eth0 OUT= SRC=198.51.100.8 DST=203.0.113.5 LEN=40 TOS=0x00 PREC=0x00 TTL=244 ID=1 PROTO=UDP SPT=5000 DPT=161 LEN=20')" \
     "2026-12-04T18:10:59Z 198.51.100.8 5000 203.0.113.5 161 udp - - - 1 netfilter gw"
-is "rfc 5424 from another program" "$(fields '<4>1 2026-12-04T19:10:59Z gw sshd 1234 - - IN=eth0 OUT= SRC=198.51.100.8 DST=203.0.113.5 LEN=40 TOS=0x00 PREC=0x00 TTL=244 ID=1 PROTO=UDP SPT=5000 DPT=161 LEN=20')" \
-    "unknown format"
+is "rfc 5424 from another program" "$(fields '<4>1 2026-12-04T19:10:59Z gw sshd 1234 - - IN=eth0 OUT= SRC=198.51.100.8 DST=203.0.113.5 LEN=40 TOS=0x00 PREC=0x00 TTL=244 ID=1 PROTO=UDP SPT=5000 DPT=161 LEN=20' -f netfilter)" \
+    "not in the requested format"
 
 is "kernel ring buffer with -B" "$(fields "[  100.500000] DROP IN=eth0 OUT= SRC=198.51.100.13 DST=203.0.113.5 LEN=40 TOS=0x00 PREC=0x00 TTL=244 ID=1 PROTO=TCP SPT=1 DPT=23 WINDOW=1024 RES=0x00 SYN URGP=0" -B 2026-12-04T19:00:00Z)" \
     "2026-12-04T19:01:40Z 198.51.100.13 1 203.0.113.5 23 tcp - S drop 1 netfilter -"

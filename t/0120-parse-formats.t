@@ -315,9 +315,14 @@ is "filterlog pass out skipped" \
 is "filterlog status message skipped" \
     "$(why 'Dec  4 19:10:59 pfSense filterlog[1234]: Listening on pflog0')" \
     "skip: not a packet record"
+# The sshd parser skips it as an sshd message; filterlog must not claim it.
 is "filterlog text in sshd line not claimed" \
     "$(why 'Dec  4 19:10:59 gw sshd[99]: 5,,,1,em0,match,block,in,4,0x0,,64,0,0,DF,6,tcp,60,192.0.2.7,198.51.100.9,1,22,0,S,1,,1,,')" \
-    "unknown format 'Dec  4 19:10:59 gw sshd[99]: 5,,,1,em0,match,block,in,4,0x0,...'"
+    "skip: not a failed login"
+is "filterlog text in sshd line, -f filterlog" \
+    "$(printf '%s\n' 'Dec  4 19:10:59 gw sshd[99]: 5,,,1,em0,match,block,in,4,0x0,,64,0,0,DF,6,tcp,60,192.0.2.7,198.51.100.9,1,22,0,S,1,,1,,' |
+    mnw-parse -H -f filterlog -r t -y "$REF" -z UTC 2>&1 >/dev/null | sed -n 's/^mnw-parse: stdin:1: \([a-z ]*\).*/\1/p')" \
+    "not in the requested format "
 is "filterlog ip version 5" \
     "$(why 'Dec  4 19:10:59 pfSense filterlog: 5,,,1,em0,match,block,in,5,0x0,,64,0,0,DF,6,tcp,60,192.0.2.7,198.51.100.9,1,22,0,S,1,,1,,')" \
     "invalid ip version '5'"
