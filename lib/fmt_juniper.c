@@ -313,10 +313,13 @@ read_inner_5424(const char *s, const char *end, const struct mnw_tz *tz,
 	if ((n = mnw_time_parse_iso(s, (size_t)(end - s), tz, t)) == 0)
 		return 0;
 	c.p += n;
-	/* HOST, APP (a Junos facility), PROCID */
-	if (!fmt_eatc(&c, ' ') || fmt_word(&c, &w) == 0 ||
-	    !fmt_eatc(&c, ' ') || !junos_app(w, fmt_word(&c, &w)) ||
-	    !fmt_eatc(&c, ' ') || fmt_word(&c, &w) == 0)
+	/* HOST, APP (a Junos facility), PROCID.  The APP word is read into
+	 * w before junos_app() looks at it: the order in which a call's
+	 * arguments are evaluated is unspecified. */
+	if (!fmt_eatc(&c, ' ') || fmt_word(&c, &w) == 0 || !fmt_eatc(&c, ' '))
+		return 0;
+	n = fmt_word(&c, &w);
+	if (!junos_app(w, n) || !fmt_eatc(&c, ' ') || fmt_word(&c, &w) == 0)
 		return 0;
 	if (!fmt_eatc(&c, ' ') || (*msgidlen = fmt_word(&c, msgid)) == 0 ||
 	    !fmt_eatc(&c, ' '))
