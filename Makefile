@@ -11,7 +11,7 @@ DESTDIR ?=
 O ?= build
 
 CC ?= cc
-CFLAGS ?= -O2 -g
+CFLAGS ?= -O3 -g
 LDFLAGS ?=
 PKG_CONFIG ?= pkg-config
 INSTALL_PROG ?= install

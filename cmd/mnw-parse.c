@@ -83,6 +83,10 @@ struct options {
 };
 
 static unsigned long long total_events, total_rejected;
+/* The stdout buffer: static, because stdout stays open until exit. */
+static char outbuf[OUTBUF_SIZE];
+/* The number of entries of mnw_formats[], counted once in main(). */
+static size_t nformats;
 
 static void
 write_error(const char *name)
@@ -224,10 +228,6 @@ parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
 	 * follow in table order.  The formats' signatures do not overlap,
 	 * so the order changes the speed, not which parser claims a line.
 	 */
-	size_t nformats = 0;
-
-	while (mnw_formats[nformats] != NULL)
-		nformats++;
 	for (size_t k = 0; k <= nformats; k++) {
 		if (k == 0)
 			i = st->last_format;
@@ -542,6 +542,7 @@ main(int argc, char *argv[])
 			mnw_errx(MNW_EXIT_SOFTWARE, "format table: name '%s' "
 			    "too long or too many formats",
 			    mnw_formats[i]->name);
+	nformats = (size_t)i;
 	memset(&o, 0, sizeof(o));
 	o.header = 1;
 	o.maxlen = MNW_LINE_MAX_DEFAULT;
@@ -634,7 +635,9 @@ main(int argc, char *argv[])
 	    (o.rejects = fopen(o.rejects_name, "w")) == NULL)
 		mnw_err(MNW_EXIT_TEMP, "%s", mnw_quote(o.rejects_name,
 		    strlen(o.rejects_name), 200));
-	setvbuf(stdout, NULL, _IOFBF, OUTBUF_SIZE);
+	/* glibc (2.36, seen with strace) ignores the size when the buffer
+	 * is NULL and keeps st_blksize, a write(2) per 4 KiB here. */
+	setvbuf(stdout, outbuf, _IOFBF, OUTBUF_SIZE);
 	if (o.header)
 		mnw_header_write(stdout, MNW_EVENT_TYPE, MNW_EVENT_VERSION,
 		    mnw_event_columns);

@@ -43,6 +43,7 @@
  * Everything is one forward pass plus one backward search for the
  * anchor, with no allocation, regular expression or sscanf.
  */
+#include <stdint.h>
 #include <string.h>
 
 #include "parse.h"
@@ -75,11 +76,51 @@ is_alnum(int c)
 	return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 }
 
+#if defined(__GNUC__) && defined(__BYTE_ORDER__) && \
+    __BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__
+#define WORD_SCAN 1
+#endif
+/* SSE2 is part of every x86-64 CPU. */
+#if defined(__GNUC__) && defined(__SSE2__)
+#include <emmintrin.h>
+#define VECTOR_SCAN 1
+#endif
+
+/* The high bit of every zero byte of w, and possibly of a 0x01 byte
+ * above a zero byte (the borrow of the subtraction reaches it). */
+#define ZERO_BYTES(w) \
+	(((w) - 0x0101010101010101ULL) & ~(w) & 0x8080808080808080ULL)
+
+/*
+ * The end of the word at p: the first space in [p, end), or end.  With
+ * a little-endian GCC or Clang it tests 8 bytes a step, the zero-byte
+ * test on the word XOR "        ", whose lowest set bit marks the first
+ * space exactly.  That costs one step for most tokens and far fewer
+ * than a byte loop for a MAC= value; elsewhere a byte loop does it.
+ */
+static inline const char *
+word_end(const char *p, const char *end)
+{
+#ifdef WORD_SCAN
+	while (end - p >= 8) {
+		uint64_t w, m;
+
+		memcpy(&w, p, 8);
+		m = ZERO_BYTES(w ^ 0x2020202020202020ULL);
+		if (m != 0)
+			return p + (__builtin_ctzll(m) >> 3);
+		p += 8;
+	}
+#endif
+	while (p < end && *p != ' ')
+		p++;
+	return p;
+}
+
 /*
  * Next space-separated token, or 0 at the end of the text.  This runs
  * for every word of every line, so the cursor is kept in locals (the
- * bytes read could alias c, so each step would store it).  Tokens are
- * short: a byte loop beats memchr and word-at-a-time scans here.
+ * bytes read could alias c, so each step would store it).
  */
 static int
 next_token(struct cursor *c, const char **tok, size_t *len)
@@ -93,8 +134,7 @@ next_token(struct cursor *c, const char **tok, size_t *len)
 		return 0;
 	}
 	s = p;
-	while (p < end && *p != ' ')
-		p++;
+	p = word_end(p, end);
 	c->p = p;
 	*tok = s;
 	*len = (size_t)(p - s);
@@ -155,6 +195,59 @@ record_key(const char *tok, size_t len)
 		break;
 	}
 	return 0;
+}
+
+/*
+ * Parse a dotted quad exactly as mnw_addr_parse() does (1 to 3 digits a
+ * part, at most 255, no leading zero), the kernel's IPv4 text.  Every
+ * line has two addresses, so the common case gets this short loop.
+ * Any other text, IPv6 or invalid, returns -1 and goes to
+ * mnw_addr_parse(), which decides.
+ */
+static inline int
+ipv4_parse(struct mnw_addr *a, const char *s, size_t len)
+{
+	const char *p = s, *end = s + len;
+	uint8_t b[4];
+	int part;
+
+	for (part = 0; part < 4; part++) {
+		unsigned v;
+
+		if (part > 0) {
+			if (p >= end || *p != '.')
+				return -1;
+			p++;
+		}
+		if (p >= end || !is_digit(*p))
+			return -1;
+		v = (unsigned)(*p++ - '0');
+		if (p < end && is_digit(*p)) {
+			if (v == 0)
+				return -1;
+			v = v * 10 + (unsigned)(*p++ - '0');
+			if (p < end && is_digit(*p)) {
+				v = v * 10 + (unsigned)(*p++ - '0');
+				if (v > 255 || (p < end && is_digit(*p)))
+					return -1;
+			}
+		}
+		b[part] = (uint8_t)v;
+	}
+	if (p != end)
+		return -1;
+	memset(a, 0, sizeof(*a));
+	a->family = 4;
+	memcpy(a->bytes, b, 4);
+	return 0;
+}
+
+static int
+addr_parse(struct mnw_addr *a, const char *s, size_t len)
+{
+	if (ipv4_parse(a, s, len) == 0)
+		return 0;
+	return mnw_addr_parse(a, s, len);
 }
 
 /* Decimal digits only, at most max.  Returns the value or -1. */
@@ -475,11 +568,11 @@ parse_packet(struct cursor *c, struct mnw_event *ev, struct verdict *vd)
 
 	if (!next_token(c, &tok, &len) || !HAS_KEY(tok, len, "SRC="))
 		return reject(vd, "missing source address", NULL, 0);
-	if (mnw_addr_parse(&ev->src, tok + 4, len - 4) == -1)
+	if (addr_parse(&ev->src, tok + 4, len - 4) == -1)
 		return reject(vd, "invalid source address", tok + 4, len - 4);
 	if (!next_token(c, &tok, &len) || !HAS_KEY(tok, len, "DST="))
 		return reject(vd, "missing destination address", NULL, 0);
-	if (mnw_addr_parse(&ev->dst, tok + 4, len - 4) == -1)
+	if (addr_parse(&ev->dst, tok + 4, len - 4) == -1)
 		return reject(vd, "invalid destination address", tok + 4,
 		    len - 4);
 	if (ev->src.family != ev->dst.family)
@@ -607,17 +700,78 @@ parse_packet(struct cursor *c, struct mnw_event *ev, struct verdict *vd)
 static long
 find_anchor(const char *s, const char *end, size_t *out)
 {
-	const char *p = s, *o, *last = NULL;
-	size_t i, ws, k;
+	size_t n = (size_t)(end - s), j, i, ws, k;
+	const char *last = NULL;
 
-	/* memchr finds the rare 'O' fast; the last " OUT=" wins. */
-	while (end - p >= 4 && (o = memchr(p, 'O', (size_t)(end - p - 3))) !=
-	    NULL) {
-		if (o > s && o[-1] == ' ' && o[1] == 'U' && o[2] == 'T' &&
-		    o[3] == '=')
-			last = o - 1;
-		p = o + 1;
+	/*
+	 * The last " OUT=" wins, so the search runs backwards from the end
+	 * and stops at the first match.  j is the offset of a candidate
+	 * 'O', 1 to n - 4.
+	 */
+#define OUT_AT(j) (s[j] == 'O' && s[(j) - 1] == ' ' && s[(j) + 1] == 'U' && \
+	s[(j) + 2] == 'T' && s[(j) + 3] == '=')
+	if (n < 5)
+		return -1;
+	j = n - 4;
+#ifdef VECTOR_SCAN
+	/* The same test as below on 16 bytes a step, with exact flags. */
+	for (; j >= 16 && last == NULL; j -= 16) {
+		__m128i w = _mm_loadu_si128((const __m128i *)(s + j - 15));
+		__m128i before = _mm_loadu_si128((const __m128i *)(s + j - 16));
+		unsigned m = (unsigned)_mm_movemask_epi8(_mm_and_si128(
+		    _mm_cmpeq_epi8(w, _mm_set1_epi8('O')),
+		    _mm_cmpeq_epi8(before, _mm_set1_epi8(' '))));
+
+		while (m != 0) {
+			int bit = 31 - __builtin_clz(m);
+			size_t at = j - 15 + (size_t)bit;
+
+			if (OUT_AT(at)) {
+				last = s + at - 1;
+				break;
+			}
+			m &= ~(1U << bit);
+		}
 	}
+	if (last != NULL)
+		goto found;
+#endif
+#ifdef WORD_SCAN
+	/*
+	 * 8 candidates a step: a byte is flagged when it is an 'O' and the
+	 * byte before it a space.  ZERO_BYTES() flags every zero byte of a
+	 * word, and at most a few false ones above a true one, so each flag
+	 * is checked, from the highest.  Words without a flag, nearly all
+	 * of them, cost no branch per byte.
+	 */
+	for (; j >= 8; j -= 8) {
+		uint64_t w, before, m;
+
+		memcpy(&w, s + j - 7, 8);
+		memcpy(&before, s + j - 8, 8);
+		m = ZERO_BYTES(w ^ 0x4f4f4f4f4f4f4f4fULL) &
+		    ZERO_BYTES(before ^ 0x2020202020202020ULL);
+		while (m != 0) {
+			int bit = 63 - __builtin_clzll(m);
+			size_t at = j - 7 + (size_t)(bit >> 3);
+
+			if (OUT_AT(at)) {
+				last = s + at - 1;
+				break;
+			}
+			m &= ~(0xffULL << (bit & ~7));
+		}
+		if (last != NULL)
+			break;
+	}
+#endif
+	for (; j >= 1 && last == NULL; j--)
+		if (OUT_AT(j))
+			last = s + j - 1;
+#ifdef VECTOR_SCAN
+found:
+#endif
+#undef OUT_AT
 	if (last == NULL)
 		return -1;
 	i = (size_t)(last - s);
@@ -658,6 +812,45 @@ kernel_stamp_len(const char *s, const char *end)
 	return (size_t)(p - s);
 }
 
+/*
+ * The last log prefix that passed check_prefix(), with its action.  A
+ * log holds few distinct prefixes ("[UFW BLOCK] " on most lines), and
+ * both results depend on the prefix bytes alone, so a line with the
+ * same prefix skips both scans.  Static like the syslog time cache, so
+ * the parser is not thread-safe.
+ */
+#define PREFIX_CACHE_MAX 64
+
+static struct {
+	size_t len;		/* 0: empty */
+	char text[PREFIX_CACHE_MAX];
+	enum mnw_action action;
+} prefix_cache;
+
+static int
+prefix_cached(const char *s, const char *end, enum mnw_action *action)
+{
+	size_t len = (size_t)(end - s);
+
+	if (len == 0 || len != prefix_cache.len ||
+	    memcmp(s, prefix_cache.text, len) != 0)
+		return 0;
+	*action = prefix_cache.action;
+	return 1;
+}
+
+static void
+prefix_remember(const char *s, const char *end, enum mnw_action action)
+{
+	size_t len = (size_t)(end - s);
+
+	if (len == 0 || len > PREFIX_CACHE_MAX)
+		return;
+	memcpy(prefix_cache.text, s, len);
+	prefix_cache.len = len;
+	prefix_cache.action = action;
+}
+
 static enum mnw_parse_result
 parse_kernel_text(const char *msg, const char *end, struct mnw_event *ev,
     struct verdict *vd)
@@ -666,8 +859,9 @@ parse_kernel_text(const char *msg, const char *end, struct mnw_event *ev,
 	const char *tok, *prefix = msg;
 	size_t len, outat, n;
 	long inat;
-	int macproto_ip = 1;
+	int macproto_ip = 1, cached;
 	enum mnw_parse_result r;
+	enum mnw_action action;
 
 	if ((inat = find_anchor(msg, end, &outat)) < 0)
 		return MNW_PARSE_NO;
@@ -711,13 +905,19 @@ parse_kernel_text(const char *msg, const char *end, struct mnw_event *ev,
 	}
 	/* The prefix is checked first, so that two joined records are
 	 * reported as such, not by what is missing from the second. */
-	if ((r = check_prefix(prefix, msg + inat, vd)) != MNW_PARSE_EVENT)
+	cached = prefix_cached(prefix, msg + inat, &action);
+	if (!cached &&
+	    (r = check_prefix(prefix, msg + inat, vd)) != MNW_PARSE_EVENT)
 		return r;
 	if ((r = parse_packet(&c, ev, vd)) != MNW_PARSE_EVENT)
 		return r;
 	if ((r = check_tail(&c, vd)) != MNW_PARSE_EVENT)
 		return r;
-	ev->action = action_from_prefix(prefix, msg + inat);
+	if (!cached) {
+		action = action_from_prefix(prefix, msg + inat);
+		prefix_remember(prefix, msg + inat, action);
+	}
+	ev->action = action;
 	return MNW_PARSE_EVENT;
 }
 

@@ -13,6 +13,8 @@
 #include "mnw.h"
 
 #define CHUNK (256 * 1024)
+/* A multiple of the usual stdio buffer sizes; see fill(). */
+#define READ_UNIT (64 * 1024)
 
 void
 mnw_lines_init(struct mnw_lines *lr, FILE *fp, const char *name, size_t max)
@@ -38,7 +40,7 @@ mnw_lines_free(struct mnw_lines *lr)
 static long
 fill(struct mnw_lines *lr)
 {
-	size_t n;
+	size_t n, want;
 
 	if (lr->start > 0) {
 		memmove(lr->buf, lr->buf + lr->start, lr->end - lr->start);
@@ -55,7 +57,16 @@ fill(struct mnw_lines *lr)
 			lr->cap = ncap;
 		}
 	}
-	n = fread(lr->buf + lr->end, 1, lr->cap - 1 - lr->end, lr->fp);
+	/*
+	 * glibc's fread (2.36, seen with strace) reads the whole buffers of
+	 * a request straight into buf, but the rest through its own buffer
+	 * of st_blksize bytes, with a second read(2) and a copy.  A request
+	 * of whole READ_UNITs is whole buffers for the usual sizes.
+	 */
+	want = lr->cap - 1 - lr->end;
+	if (want > READ_UNIT)
+		want -= want % READ_UNIT;
+	n = fread(lr->buf + lr->end, 1, want, lr->fp);
 	if (n == 0) {
 		if (ferror(lr->fp))
 			return -1;

@@ -346,20 +346,73 @@ mnw_event_init(struct mnw_event *ev)
 	ev->digest = 0;
 }
 
-/* Write the decimal digits of v at p; returns the new end. */
+/*
+ * Text tables for mnw_event_write(), filled on its first call: the
+ * decimal text of 0 to 255 (for dotted quads) and of 00 to 99 (two
+ * digits a step for other numbers), the hex text of each byte (for the
+ * digest) and the text of each set of TCP flags.  A lookup costs less
+ * than a division or a loop per digit, on a path run for every event.
+ */
+static struct {
+	int ready;
+	char dec[256][4];	/* digits, then the count in [3] */
+	char pairs[100][2];
+	char hex[256][2];
+	char flags[256][9];	/* mnw_tcpflags_format() of each value */
+} text_tables;
+
+static void
+text_tables_init(void)
+{
+	static const char hexdigits[] = "0123456789abcdef";
+
+	for (int v = 0; v < 256; v++) {
+		char *d = text_tables.dec[v];
+		int n = 0;
+
+		if (v >= 100)
+			d[n++] = (char)('0' + v / 100);
+		if (v >= 10)
+			d[n++] = (char)('0' + v / 10 % 10);
+		d[n++] = (char)('0' + v % 10);
+		d[3] = (char)n;
+		text_tables.hex[v][0] = hexdigits[v >> 4];
+		text_tables.hex[v][1] = hexdigits[v & 15];
+		mnw_tcpflags_format(v, text_tables.flags[v]);
+	}
+	for (int v = 0; v < 100; v++) {
+		text_tables.pairs[v][0] = (char)('0' + v / 10);
+		text_tables.pairs[v][1] = (char)('0' + v % 10);
+	}
+	text_tables.ready = 1;
+}
+
+/* Write the decimal digits of v at p; returns the new end.  Needs
+ * text_tables_init(). */
 static char *
 put_ulong(char *p, unsigned long long v)
 {
-	char tmp[24];
-	int n = 0;
+	unsigned long long t = v;
+	char *end;
+	int n = 1;
 
-	do {
-		tmp[n++] = (char)('0' + v % 10);
-		v /= 10;
-	} while (v != 0);
-	while (n > 0)
-		*p++ = tmp[--n];
-	return p;
+	while (t >= 10) {
+		t /= 10;
+		n++;
+	}
+	end = p + n;
+	p = end;
+	while (v >= 100) {
+		p -= 2;
+		memcpy(p, text_tables.pairs[v % 100], 2);
+		v /= 100;
+	}
+	if (v >= 10) {
+		p -= 2;
+		memcpy(p, text_tables.pairs[v], 2);
+	} else
+		*--p = (char)('0' + v);
+	return end;
 }
 
 static char *
@@ -391,6 +444,27 @@ str_end(char *p)
 	return p;
 }
 
+/*
+ * An address in canonical text.  IPv4 is written here from the table,
+ * because mnw-parse writes two addresses per event; other families go
+ * through mnw_addr_format().  Needs text_tables_init().
+ */
+static char *
+put_addr(char *p, const struct mnw_addr *a)
+{
+	if (a->family != 4)
+		return str_end(mnw_addr_format(a, p));
+	for (int k = 0; k < 4; k++) {
+		const char *d = text_tables.dec[a->bytes[k]];
+
+		/* Copy all three bytes, then advance by the digit count. */
+		memcpy(p, d, 3);
+		p += d[3];
+		*p++ = '.';
+	}
+	return p - 1;
+}
+
 /* Escaped text of a short field; the callers' limits keep it in room. */
 static char *
 put_field(char *p, const char *s, size_t room)
@@ -419,13 +493,14 @@ mnw_event_write(FILE *fp, const struct mnw_event *ev)
 	/* Escaping at most quadruples agent and host; the rest is short. */
 	char line[4 * (MNW_AGENT_MAX + MNW_HOST_MAX + MNW_FORMAT_MAX) + 512];
 	char tmp[16], *p = line;
-	static const char hex[] = "0123456789abcdef";
 
 	/* Consecutive events mostly share their second: format it once. */
 	static time_t last_time = -1;
 	static char last_text[MNW_TIME_STRLEN];
 	static size_t last_len;
 
+	if (!text_tables.ready)
+		text_tables_init();
 	if (ev->time != last_time) {
 		mnw_time_format(ev->time, last_text);
 		last_len = strlen(last_text);
@@ -436,11 +511,11 @@ mnw_event_write(FILE *fp, const struct mnw_event *ev)
 	*p++ = '\t';
 	p = put_field(p, ev->agent, 4 * MNW_AGENT_MAX + 2);
 	*p++ = '\t';
-	p = str_end(mnw_addr_format(&ev->src, p));
+	p = put_addr(p, &ev->src);
 	*p++ = '\t';
 	p = put_int_or_dash(p, ev->sport);
 	*p++ = '\t';
-	p = str_end(mnw_addr_format(&ev->dst, p));
+	p = put_addr(p, &ev->dst);
 	*p++ = '\t';
 	p = put_int_or_dash(p, ev->dport);
 	*p++ = '\t';
@@ -456,7 +531,10 @@ mnw_event_write(FILE *fp, const struct mnw_event *ev)
 		*p++ = '-';
 	}
 	*p++ = '\t';
-	p = put_str(p, mnw_tcpflags_format(ev->tcpflags, tmp));
+	if (ev->tcpflags >= 0 && ev->tcpflags < 256)
+		p = put_str(p, text_tables.flags[ev->tcpflags]);
+	else
+		p = put_str(p, mnw_tcpflags_format(ev->tcpflags, tmp));
 	*p++ = '\t';
 	p = put_str(p, mnw_action_name(ev->action));
 	*p++ = '\t';
@@ -466,8 +544,10 @@ mnw_event_write(FILE *fp, const struct mnw_event *ev)
 	*p++ = '\t';
 	p = put_field(p, ev->host, 4 * MNW_HOST_MAX + 2);
 	*p++ = '\t';
-	for (int shift = 60; shift >= 0; shift -= 4)
-		*p++ = hex[(ev->digest >> shift) & 15];
+	for (int shift = 56; shift >= 0; shift -= 8) {
+		memcpy(p, text_tables.hex[(ev->digest >> shift) & 0xff], 2);
+		p += 2;
+	}
 	*p++ = '\n';
 	/* mnw programs write each stream from one thread, so the stream
 	 * lock that fwrite takes per call is not needed. */

@@ -139,6 +139,22 @@ set_msg(struct mnw_envelope *env, const char *p, const char *end)
 }
 
 /*
+ * The last "host tag:" head that parse_host_tag() split into a host and
+ * a tag: its text from the host to the end of the tag word, and where
+ * the host and the tag are in it.  The split depends only on the words,
+ * so a line whose head is the same text followed by a space or the end
+ * splits the same way.  Most lines of a log come from one host and tag.
+ * Static like the time stamp cache below, so not thread-safe.
+ */
+#define HEAD_CACHE_MAX 128
+
+static struct {
+	size_t len;		/* 0: empty */
+	char text[HEAD_CACHE_MAX];
+	size_t hostlen, tagoff, taglen;
+} head_cache;
+
+/*
  * After a BSD or ISO time stamp: "host tag[pid]: msg".  The host is
  * left out when the first word is already a tag, or cannot be a host.
  * UniFi gateways write the host twice ("UDMP UDMP [RULE]..."): the
@@ -147,10 +163,22 @@ set_msg(struct mnw_envelope *env, const char *p, const char *end)
 static void
 parse_host_tag(struct mnw_envelope *env, const char *p, const char *end)
 {
+	const char *head;
 	size_t n;
 
 	if (p < end && *p == ' ')
 		p++;
+	head = p;
+	n = head_cache.len;
+	if (n > 0 && (size_t)(end - p) >= n &&
+	    (p + n == end || p[n] == ' ') && memcmp(p, head_cache.text, n) == 0) {
+		env->host = p;
+		env->hostlen = head_cache.hostlen;
+		env->tag = p + head_cache.tagoff;
+		env->taglen = head_cache.taglen;
+		set_msg(env, p + n, end);
+		return;
+	}
 	n = word_len(p, end);
 	if (tag_check(p, n, &env->tag, &env->taglen)) {
 		set_msg(env, p + n, end);
@@ -172,6 +200,13 @@ parse_host_tag(struct mnw_envelope *env, const char *p, const char *end)
 		n = word_len(p, end);
 	}
 	if (tag_check(p, n, &env->tag, &env->taglen)) {
+		if ((size_t)(p + n - head) <= HEAD_CACHE_MAX) {
+			head_cache.len = (size_t)(p + n - head);
+			memcpy(head_cache.text, head, head_cache.len);
+			head_cache.hostlen = env->hostlen;
+			head_cache.tagoff = (size_t)(env->tag - head);
+			head_cache.taglen = env->taglen;
+		}
 		set_msg(env, p + n, end);
 		return;
 	}
