@@ -311,6 +311,24 @@ whois_one(struct mnw_bt_result *r, const struct mnw_whois_options *wo)
 	free(out);
 }
 
+/*
+ * 1 if DNS and WHOIS may be asked about a: a global address, or one of
+ * the documentation and benchmarking ranges that examples, tests and
+ * make bench use.  Private,
+ * loopback, link-local, shared and other special addresses are never
+ * sent to outside servers: they would leak the site's internal
+ * addresses and could only fail.  The offline data and the override
+ * file still answer for them.
+ */
+static int
+lookup_allowed(const struct mnw_addr *a)
+{
+	enum mnw_addr_class c = mnw_addr_classify(a);
+
+	return c == MNW_ADDR_GLOBAL || c == MNW_ADDR_DOCUMENTATION ||
+	    c == MNW_ADDR_BENCHMARK;
+}
+
 static void
 batch_lookup(struct batch *b)
 {
@@ -326,6 +344,11 @@ batch_lookup(struct batch *b)
 	todo = mnw_xcalloc(b->nres ? b->nres : 1, sizeof *todo);
 	where = mnw_xcalloc(b->nres ? b->nres : 1, sizeof *where);
 	for (i = 0; i < b->nres; i++) {
+		if (!lookup_allowed(&b->res[i].addr)) {
+			b->res[i].skipped = MNW_BT_L_ALL;
+			b->res[i].looked = now;
+			continue;
+		}
 		if (have_cache &&
 		    (hit = mnw_btcache_get(&cache, &b->res[i].addr)) != NULL &&
 		    (hit->skipped & wanted) == 0) {
@@ -666,9 +689,11 @@ main(int argc, char *argv[])
 	char cbuf[4096], abuf[4096], pbuf[4096];
 	struct batch b;
 	FILE *fp;
-	int ch, i, no_cache = 0, open_failed, rc;
+	int ch, i, no_cache = 0, open_failed, rc, data_dir_given = 0;
 
 	mnw_setprogname(argv[0]);
+	/* getopt's own messages name argv[0]: make it the short name. */
+	argv[0] = (char *)mnw_progname;
 	opt.batch_max = 4096;
 	opt.cache_max = 1000000;
 	opt.ttl_pos = 86400;
@@ -704,6 +729,7 @@ main(int argc, char *argv[])
 			break;
 		case 'D':
 			data_dir = optarg;
+			data_dir_given = 1;
 			break;
 		case 'g':
 			country_path = optarg;
@@ -776,8 +802,15 @@ main(int argc, char *argv[])
 	if (opt.overrides_path != NULL &&
 	    mnw_bt_overrides_load(&overrides, opt.overrides_path,
 	    &open_failed) == -1)
-		exit(open_failed ? MNW_EXIT_NOINPUT : MNW_EXIT_CONFIG);
+		exit(MNW_EXIT_CONFIG);	/* missing or invalid: both setup */
 
+	/* Without offline data the run still works, but an operator who
+	 * named a directory should hear that nothing was found in it. */
+	if ((country_path == NULL || asn_path == NULL) &&
+	    access(data_dir, R_OK | X_OK) == -1 &&
+	    (data_dir_given || errno != ENOENT))
+		mnw_warn("offline data directory %s",
+		    mnw_quote(data_dir, strlen(data_dir), 200));
 	if (country_path == NULL)
 		country_path = data_file(data_dir, "country", cbuf,
 		    sizeof cbuf);

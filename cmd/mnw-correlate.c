@@ -342,7 +342,8 @@ unmap(struct mnw_addr *a)
 }
 
 
-/* 1 if addr is in address space that each site reuses behind its NAT. */
+/* 1 if addr names a different host behind each agent: space that each
+ * site reuses behind its NAT, or 0.0.0.0 and :: for "this host". */
 static int
 local_target(const struct mnw_addr *addr)
 {
@@ -350,6 +351,7 @@ local_target(const struct mnw_addr *addr)
 	case MNW_ADDR_PRIVATE:
 	case MNW_ADDR_SHARED:
 	case MNW_ADDR_LINKLOCAL:
+	case MNW_ADDR_UNSPECIFIED:	/* "the logging host" (sshd, ...) */
 		return 1;
 	default:
 		return 0;
@@ -944,6 +946,8 @@ main(int argc, char *argv[])
 	time_t cutoff;
 	int ch, all = 0, dry_run = 0, quiet = 0, wait = 0, status, lockfd = -1;
 	mnw_setprogname(argv[0]);
+	/* getopt's own messages name argv[0]: make it the short name. */
+	argv[0] = (char *)mnw_progname;
 	/* A closed pipe is a write error (exit 75) with a message, and
 	 * the state is then left as it was: no output, no commit. */
 	signal(SIGPIPE, SIG_IGN);

@@ -744,6 +744,8 @@ main(int argc, char *argv[])
 	int ch, dry_run = 0, quiet = 0, wait = 0, status, lockfd = -1;
 
 	mnw_setprogname(argv[0]);
+	/* getopt's own messages name argv[0]: make it the short name. */
+	argv[0] = (char *)mnw_progname;
 	/* A closed pipe is a write error (exit 75) with a message, and
 	 * the state is then left as it was: no output, no commit. */
 	signal(SIGPIPE, SIG_IGN);

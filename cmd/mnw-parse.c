@@ -536,6 +536,8 @@ main(int argc, char *argv[])
 	int ch, i, status = 0, s;
 
 	mnw_setprogname(argv[0]);
+	/* getopt's own messages name argv[0]: make it the short name. */
+	argv[0] = (char *)mnw_progname;
 	for (i = 0; mnw_formats[i] != NULL; i++)
 		if (strlen(mnw_formats[i]->name) > MNW_FORMAT_MAX ||
 		    i >= NFORMATS_MAX)

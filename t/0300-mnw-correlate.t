@@ -460,6 +460,13 @@ is "scale: one incident per source" "$(grep -vc '^#' "$TMP/out")" 1000
 co "$TMP/nat"
 is "targets: private target counted per agent" "$(incident 45.30.0.1/32 | cut -f 8,9)" "$(printf '2\t2')"
 is "targets: global target counted once" "$(incident 45.30.0.2/32 | cut -f 8,9)" "$(printf '1\t1')"
+{
+	ev $T0 a1 45.30.0.3 1 0.0.0.0 22 tcp - - auth-fail 1
+	ev $T0 a2 45.30.0.3 1 0.0.0.0 22 tcp - - auth-fail 1
+	ev $T0 a3 45.30.0.3 1 0.0.0.0 22 tcp - - auth-fail 1
+} >"$TMP/self"
+co "$TMP/self"
+is "targets: logging host counted per agent" "$(incident 45.30.0.3/32 | cut -f 8,9)" "$(printf '3\t3')"
 
 exit_is "-h exits 0" 0 mnw-correlate -h
 like "-h lists the options" "$(mnw-correlate -h)" "-x rule"

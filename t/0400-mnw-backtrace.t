@@ -194,7 +194,7 @@ HOLE=$!
 sleep 0.3
 i=0
 while [ $i -lt 1000 ]; do
-	echo "198.18.$((i / 256)).$((i % 256))"
+	echo "45.18.$((i / 256)).$((i % 256))"
 	i=$((i + 1))
 done >"$TMP/many"
 bt -v -w -C -t 200 -r 1 -j 30 -s "127.0.0.1:$(cat "$TMP/hole.port")" \
@@ -286,6 +286,7 @@ exit_is "bad override file" 78 mnw-backtrace -n -o "$TMP/badov" /dev/null
 mnw-backtrace -n -o "$TMP/badov" /dev/null 2>"$TMP/err"
 like "override error names the line" "$(cat "$TMP/err")" "badov:1: invalid mailbox 'maybe'"
 exit_is "missing input file" 66 mnw-backtrace -n "$TMP/nonexistent"
+exit_is "missing override file" 78 mnw-backtrace -n -o "$TMP/nonexistent" "$TMP/nonexistent"
 exit_is "no input" 1 mnw-backtrace -n /dev/null
 printf '198.51.100.7\n300.1.2.3\n' >"$TMP/bad"
 mnw-backtrace -n -D "$TMP/none" "$TMP/bad" >"$TMP/out" 2>"$TMP/err"
@@ -295,6 +296,15 @@ like "invalid address message" "$(cat "$TMP/err")" \
 is "valid lines still written" "$(grep -vc '^#' "$TMP/out")" 1
 printf '#mnw-event/1\ttime\n' >"$TMP/ev"
 exit_is "wrong record type" 65 mnw-backtrace -n "$TMP/ev"
+# Private and loopback sources never reach a DNS or WHOIS server: with
+# a server that does not answer, nothing fails and nothing is sent.
+printf '10.1.1.1\n127.0.0.1\nfe80::1\n' |
+    mnw-backtrace -C -v -w -s 127.0.0.1:1 -t 100 >"$TMP/priv" 2>"$TMP/priv.err"
+is "private sources: exit 0" "$?" 0
+like "private sources: no DNS query" "$(cat "$TMP/priv.err")" "0 DNS queries"
+is "private sources: lookups skipped" \
+    "$(grep -v '^#' "$TMP/priv" | cut -f 14 | sort -u)" \
+    "ptr:skipped,forward:skipped,origin:skipped,asname:skipped,abuse-zone:skipped,whois:skipped"
 exit_is "-h exits 0" 0 mnw-backtrace -h
 like "-h lists the options" "$(mnw-backtrace -h)" "-Z zone"
 
