@@ -11,7 +11,10 @@
  * Envelopes recognised, each optionally preceded by "<PRI>":
  *
  *   bsd-syslog  "Dec  4 19:10:59 host tag[pid]: msg" (RFC 3164); the
- *               host or the tag may be missing, as UniFi writes them
+ *               host or the tag may be missing, as UniFi writes them.
+ *               Some daemons and relays do not pad the day ("Dec 4"),
+ *               and FreeBSD syslogd -v puts the facility and severity
+ *               after the time ("<4.6> " or, with -v -v, "<auth.info> ")
  *   journal     journalctl -o short ("Dec 04 ...") and -o short-iso
  *               ("2026-12-04T19:10:59+0100 host tag[pid]: msg")
  *   iso-syslog  "2026-12-04T19:10:59.123456+01:00 host tag: msg", as
@@ -110,14 +113,15 @@ tag_check(const char *w, size_t n, const char **tag, size_t *taglen)
  * Check whether the word w can be a host name field.  Syslog daemons
  * write a name, an IPv4 or an IPv6 address there.  A word with '=' or
  * '"', or one starting with '[', is the message (a key=value pair or a
- * UniFi rule name), which means the sender left the host out.
+ * UniFi rule name), which means the sender left the host out.  One
+ * starting with '<' is a broken syslogd -v "<4.6>" and no host either.
  */
 static int
 host_check(const char *w, size_t n)
 {
 	size_t i;
 
-	if (n == 0 || n > MNW_HOST_MAX || w[0] == '[')
+	if (n == 0 || n > MNW_HOST_MAX || w[0] == '[' || w[0] == '<')
 		return 0;
 	for (i = 0; i < n; i++) {
 		unsigned char c = (unsigned char)w[i];
@@ -513,6 +517,126 @@ parse_bsd_cached(const char *s, size_t len, const struct mnw_parse_ctx *ctx,
 	return n;
 }
 
+/*
+ * Parse a BSD time stamp at p, with the day padded ("Dec  4", "Dec 04")
+ * or not ("Dec 4 19:10:59"), as some daemons and relays write it.  An
+ * unpadded stamp is padded in a copy, so that it shares the cache.  The
+ * copy holds a fraction of up to 40 digits.  A longer one is cut, and
+ * the caller rejects it because no space follows the stamp.  Returns
+ * the length of the stamp in the line, or 0.
+ */
+#define BSD_UNPADDED_COPY 56
+
+static size_t
+parse_bsd_stamp(const char *p, const char *end, const struct mnw_parse_ctx *ctx,
+    time_t *out)
+{
+	char buf[BSD_UNPADDED_COPY];
+	size_t len = (size_t)(end - p), n;
+
+	if (len < BSD_STAMP_LEN - 1 || p[4] == ' ' || p[4] == '0' ||
+	    p[5] != ' ')
+		return parse_bsd_cached(p, len, ctx, out);
+	/* "Mmm D hh:mm:ss" has one digit 1..9 between single spaces. */
+	if (p[3] != ' ' || p[4] < '1' || p[4] > '9' || !is_digit(p[6]))
+		return 0;
+	if (len > sizeof(buf) - 1)
+		len = sizeof(buf) - 1;
+	memcpy(buf, p, 4);
+	buf[4] = ' ';
+	memcpy(buf + 5, p + 4, len - 4);
+	n = parse_bsd_cached(buf, len + 1, ctx, out);
+	return n > 0 ? n - 1 : 0;
+}
+
+/* Names that FreeBSD syslogd -v -v writes.  It takes the first entry
+ * of the system's table for each value, so "err" and "warn", never
+ * "error" or "warning". */
+static const char *const facility_names[] = {
+	"auth", "authpriv", "console", "cron", "daemon", "ftp", "kern",
+	"lpr", "mail", "mark", "news", "ntp", "security", "syslog", "user",
+	"uucp", "local0", "local1", "local2", "local3", "local4", "local5",
+	"local6", "local7", NULL
+};
+static const char *const severity_names[] = {
+	"alert", "crit", "debug", "emerg", "err", "info", "notice", "warn",
+	NULL
+};
+
+/* Check whether w (n bytes) is one of names, or a decimal number from
+ * 0 to max without a leading zero. */
+static int
+facpri_word(const char *w, size_t n, const char *const *names, int max)
+{
+	size_t i;
+	int v = 0;
+
+	if (n == 0)
+		return 0;
+	if (is_digit(w[0])) {
+		if (n > 2 || (n == 2 && w[0] == '0'))
+			return 0;
+		for (i = 0; i < n; i++) {
+			if (!is_digit(w[i]))
+				return 0;
+			v = v * 10 + (w[i] - '0');
+		}
+		return v <= max;
+	}
+	for (; *names != NULL; names++)
+		if (strlen(*names) == n && memcmp(*names, w, n) == 0)
+			return 1;
+	return 0;
+}
+
+/*
+ * Measure the " <FACILITY.SEVERITY>" that FreeBSD syslogd -v writes
+ * after the time stamp: numbers ("<4.6>", facility 24 being syslogd's
+ * own mark messages) or, with -v -v, names ("<auth.info>").  p is at
+ * the space after the stamp.  Returns the length of " <F.S>" when one
+ * space and a word follow, else 0.
+ * NOTE: a sender's PRI over 191 would give syslogd a facility over 24,
+ * which is not taken, because RFC 3164 allows none.
+ */
+#define FACPRI_MAX 20
+
+static size_t
+facpri_len(const char *p, const char *end)
+{
+	const char *s = p + 2, *dot = NULL, *q;
+
+	for (q = s; q < end && q - s <= FACPRI_MAX && *q != '>'; q++)
+		if (*q == '.' && dot == NULL)
+			dot = q;
+	if (q >= end || *q != '>' || dot == NULL)
+		return 0;
+	if (end - q < 3 || q[1] != ' ' || q[2] == ' ')
+		return 0;
+	if (!facpri_word(s, (size_t)(dot - s), facility_names, 24) ||
+	    !facpri_word(dot + 1, (size_t)(q - dot - 1), severity_names, 7))
+		return 0;
+	return (size_t)(q + 1 - p);
+}
+
+/*
+ * Check whether the unpadded stamp at p (n bytes) is Cisco IOS's own
+ * "Oct 6 03:32:02.070 mng: %SEC-6-IPACCESSLOGP: ...": a zone name and
+ * a colon, then the message id.  That is no syslog header, so the line
+ * stays whole for the ios format, which reads the stamp and the zone.
+ */
+static int
+ios_stamp(const char *p, size_t n, const char *end)
+{
+	const char *q = p + n + 1;
+	size_t w;
+
+	if (p[5] != ' ' || q >= end)
+		return 0;
+	w = word_len(q, end);
+	return w > 1 && q[w - 1] == ':' && end - (q + w) > 1 &&
+	    q[w] == ' ' && q[w + 1] == '%';
+}
+
 void
 mnw_envelope_parse(struct mnw_envelope *env, const char *line, size_t len,
     const struct mnw_parse_ctx *ctx)
@@ -534,14 +658,17 @@ mnw_envelope_parse(struct mnw_envelope *env, const char *line, size_t len,
 		return;
 
 	if (p < end && *p >= 'A' && *p <= 'Z' &&
-	    (n = parse_bsd_cached(p, (size_t)(end - p), ctx, &t)) > 0 &&
-	    (p + n == end || p[n] == ' ')) {
+	    (n = parse_bsd_stamp(p, end, ctx, &t)) > 0 &&
+	    (p + n == end || p[n] == ' ') && !ios_stamp(p, n, end)) {
 		/* journalctl pads the day with a zero, syslogd with a
 		 * space: "Dec 04" against "Dec  4". */
 		env->kind = (n > 4 && p[4] == '0') ? "journal" : "bsd-syslog";
 		env->has_time = 1;
 		env->time = t;
-		parse_host_tag(env, p + n, end);
+		p += n;
+		if (end - p > 1 && p[1] == '<')
+			p += facpri_len(p, end);
+		parse_host_tag(env, p, end);
 		return;
 	}
 	if (p < end && is_digit(*p) &&
