@@ -699,10 +699,14 @@ option_duration(const char *s, long long min, long long max, const char *what)
 {
 	long long v;
 
-	if (mnw_parse_duration(s, &v) == -1 || v < min || v > max)
+	if (mnw_parse_duration(s, &v) == -1)
 		mnw_errx(MNW_EXIT_USAGE, "invalid %s: '%s' (a number of "
 		    "seconds, or with a unit s, m, h, d or w)", what,
 		    mnw_quote(s, strlen(s), 40));
+	if (v < min || v > max)
+		mnw_errx(MNW_EXIT_USAGE, "%s out of range: '%s' (%lld to "
+		    "%lld seconds)", what, mnw_quote(s, strlen(s), 40), min,
+		    max);
 	return v;
 }
 

@@ -271,6 +271,7 @@ fi
 exit_is "usage: unknown option" 64 mnw-dedupe -Z
 exit_is "usage: bad window" 64 mnw-dedupe -t 5x
 exit_is "usage: window too long" 64 mnw-dedupe -t 2d
+like "usage: window range named" "$(mnw-dedupe -t 2d 2>&1)" "out of range: '2d' (0 to 86400 seconds)"
 exit_is "usage: bad maxkeys" 64 mnw-dedupe -m 0
 exit_is "-h exits 0" 0 mnw-dedupe -h
 like "-h lists the options" "$(mnw-dedupe -h)" "-t window"
