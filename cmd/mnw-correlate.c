@@ -871,7 +871,7 @@ option_number(const char *s, long long min, long long max, const char *what)
 
 static void
 summary(const struct correlate *c, const struct mnw_evread *rd,
-    unsigned long long kept)
+    unsigned long long kept, int dry_run)
 {
 	char buf[1024];
 	size_t o = 0;
@@ -893,10 +893,10 @@ summary(const struct correlate *c, const struct mnw_evread *rd,
 	    o > 0 ? " (" : "", o > 0 ? buf : "", o > 0 ? ")" : "",
 	    rd->rejected);
 	mnw_warnx("%llu incidents written: %llu candidates, %llu below "
-	    "threshold, %llu filtered; %llu kept in state, %llu expired, "
+	    "threshold, %llu filtered; %llu kept in state%s, %llu expired, "
 	    "%llu evicted", c->candidates + c->below + c->filtered_inc,
-	    c->candidates, c->below, c->filtered_inc, kept, c->expired,
-	    c->evicted);
+	    c->candidates, c->below, c->filtered_inc, kept,
+	    dry_run ? " (not written: -n)" : "", c->expired, c->evicted);
 }
 
 /* Print the synopsis and a line per option to stdout. */
@@ -1114,8 +1114,8 @@ main(int argc, char *argv[])
 		close(lockfd);
 
 	if (!quiet || rd.rejected > 0)
-		summary(&c, &rd, state_path != NULL && !dry_run ?
-		    c.n - c.expired : 0);
+		summary(&c, &rd, state_path != NULL ? c.n - c.expired : 0,
+		    dry_run);
 
 	for (size_t i = 0; i < c.n; i++)
 		incident_free(&c.inc[i]);

@@ -300,6 +300,8 @@ is "state: -L exit 0 without events" "$rc" 0
 co -s "$TMP/st" </dev/null
 is "state: no events exit 1" "$rc" 1
 co -n -s "$TMP/st" "$TMP/run2"
+like "state: -n summary says not written" "$(tail -n 1 "$TMP/err")" \
+    "kept in state (not written: -n)"
 co -L -s "$TMP/st" </dev/null
 is "state: -n does not write" "$(incident 45.40.0.1/32 | cut -f 5)" 4
 
