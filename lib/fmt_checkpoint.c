@@ -187,10 +187,12 @@ fill_event(const struct cp_value *v, struct mnw_event *ev,
 	if (!fmt_families_match(ev))
 		return fmt_reject(reason, value, valuelen,
 		    "source and target address families differ", NULL, 0);
+	/* A rejected IKE negotiation names no protocol or service: it is
+	 * still a refused connection attempt, with the protocol unknown. */
 	if (!v[K_PROTO].seen)
-		return fmt_reject(reason, value, valuelen, "missing protocol",
-		    NULL, 0);
-	if ((ev->proto = mnw_proto_parse(v[K_PROTO].s, v[K_PROTO].n)) == -1)
+		ev->proto = -1;
+	else if ((ev->proto = mnw_proto_parse(v[K_PROTO].s,
+	    v[K_PROTO].n)) == -1)
 		return fmt_reject(reason, value, valuelen, "invalid protocol",
 		    v[K_PROTO].s, v[K_PROTO].n);
 	if (ev->proto == 1 && ev->src.family == 6)

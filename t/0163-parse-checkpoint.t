@@ -35,6 +35,9 @@ X='<134>1 2026-12-04T19:10:59Z gw CheckPoint 19710 -'
 O='Dec  4 19:10:59 gw Checkpoint:  4Dec2026 19:10:59'
 E4='2026-12-04T19:10:59Z 192.0.2.7'
 
+is "checkpoint reject without protocol" \
+    "$(ev "$X [action:\"Reject\"; ifdir:\"inbound\"; origin:\"198.51.100.1\"; src:\"192.0.2.7\"; dst:\"198.51.100.9\"]")" \
+    "$E4 - 198.51.100.9 - - - - reject 1 checkpoint gw"
 is "checkpoint exporter drop" \
     "$(ev "$X [action:\"Drop\"; ifdir:\"inbound\"; origin:\"198.51.100.1\"; src:\"192.0.2.7\"; dst:\"198.51.100.9\"; proto:\"6\"; s_port:\"4123\"; service:\"22\"]")" \
     "$E4 4123 198.51.100.9 22 tcp - - drop 1 checkpoint gw"
