@@ -676,11 +676,17 @@ mnw_envelope_parse(struct mnw_envelope *env, const char *line, size_t len,
 	    (p + n == end || p[n] == ' ')) {
 		/* journalctl -o short-iso writes the offset as +0100,
 		 * rsyslog as +01:00. */
+		const char *q = p + n;
+
 		env->kind = (n > 5 && (p[n - 5] == '+' || p[n - 5] == '-') &&
 		    p[n - 3] != ':') ? "journal" : "iso-syslog";
 		env->has_time = 1;
 		env->time = t;
-		parse_host_tag(env, p + n, end);
+		/* macOS "log show" pads its time column with a second
+		 * space: "2020-03-25 08:01:34.584936-0700  host sshd[1]:". */
+		while (end - q > 1 && q[1] == ' ')
+			q++;
+		parse_host_tag(env, q, end);
 		return;
 	}
 

@@ -156,4 +156,16 @@ else
 	skip "no $V"
 fi
 
+# ---- ISO time with a space and a padded column (macOS log show) -------
+
+is "iso with space, two spaces before host" \
+    "$(fields "2020-03-25 08:01:34.584936-0700  localhost $SSHD")" \
+    "2020-03-25T15:01:34Z $SSHD_EV localhost"
+is "iso with space, one space before host" \
+    "$(fields "2020-03-25 08:01:34.584936-0700 localhost $SSHD")" \
+    "2020-03-25T15:01:34Z $SSHD_EV localhost"
+is "iso with T, three spaces before host" \
+    "$(fields "2026-12-04T19:10:59Z   gw kernel: $NF")" \
+    "2026-12-04T19:10:59Z $NF_EV gw"
+
 done_testing

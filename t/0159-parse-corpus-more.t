@@ -174,14 +174,12 @@ else
 fi
 
 # sshd and Dropbear: the failed logins.  Left out: host names in place
-# of addresses (sshd with UseDNS), and the header shape that the
-# envelope step does not read: "2020-03-24 08:38:42.344447-0700  host",
-# with a space in place of the T.
+# of addresses (sshd with UseDNS).
 sshd_p='sshd(-session)?\[[0-9]+\]: (\[ID [^]]*\] )?(Failed [^ ]+ for|Invalid user|Illegal user|User [^ ]+ from .* not allowed)'
 sshd_p="$sshd_p|dropbear\[[0-9]+\]: (\[[0-9]+\] .{15} )?([Bb]ad (PAM )?password attempt|[Ll]ogin attempt for nonexistent)"
 if mnw-parse -h 2>&1 | grep -q '^  sshd '; then
 	folder sshd -f sshd -p "$sshd_p" \
-	    -x 'from [a-z][-a-z.]*$|^[0-9]{4}-[0-9]{2}-[0-9]{2} [0-9]' \
+	    -x 'from [a-z][-a-z.]*$' \
 	    sshd-auth 99
 else
 	skip "sshd: format sshd is not in mnw-parse's format table"
