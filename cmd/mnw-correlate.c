@@ -82,6 +82,7 @@ struct correlate {
 	unsigned netbits4, netbits6;	/* target networks */
 	long long min_agents, min_agents_weak, min_targets_weak;
 	long long expiry;
+	time_t state_cutoff;		/* incidents last seen before are dropped */
 	size_t max_incidents;
 	struct mnw_filter filter;
 
@@ -811,8 +812,11 @@ state_load(struct correlate *c, const char *path)
 }
 
 static void
-state_write(FILE *fp, struct correlate *c, time_t cutoff)
+state_write(FILE *fp, void *arg)
 {
+	struct correlate *c = arg;
+	time_t cutoff = c->state_cutoff;
+
 	char a1[MNW_ADDR_STRLEN], a2[MNW_ADDR_STRLEN];
 	char t1[MNW_TIME_STRLEN], t2[MNW_TIME_STRLEN];
 
@@ -936,7 +940,7 @@ main(int argc, char *argv[])
 	struct correlate c;
 	struct mnw_evread rd;
 	struct mnw_event ev;
-	struct mnw_atomic out_af, state_af;
+	struct mnw_atomic out_af;
 	const char *state_opt = NULL, *dir_opt = NULL, *out_opt = NULL;
 	const char *rejects_opt = NULL, *allow_opt = NULL, *rules_opt = NULL;
 	/* Static, so that LeakSanitizer still finds it when an error
@@ -1070,12 +1074,7 @@ main(int argc, char *argv[])
 	if (rejects_opt != NULL && (rejects = fopen(rejects_opt, "w")) == NULL)
 		mnw_err(MNW_EXIT_TEMP, "%s",
 		    mnw_quote(rejects_opt, strlen(rejects_opt), 200));
-	if (out_opt != NULL) {
-		if (mnw_atomic_open(&out_af, out_opt) == -1)
-			mnw_err(MNW_EXIT_TEMP, "%s",
-			    mnw_quote(out_opt, strlen(out_opt), 200));
-		out = out_af.fp;
-	}
+	out = mnw_output_open_or_die(&out_af, out_opt);
 	mnw_header_write(out, MNW_INCIDENT_TYPE, MNW_INCIDENT_VERSION,
 	    mnw_incident_columns);
 
@@ -1093,22 +1092,10 @@ main(int argc, char *argv[])
 	cutoff = c.have_newest ? c.newest - (time_t)c.expiry : 0;
 	output_all(out, &c, all, cutoff);
 	/* The output first: the state may only record what was written. */
-	if (out_opt != NULL) {
-		if (mnw_atomic_commit(&out_af) == -1)
-			mnw_err(MNW_EXIT_TEMP, "%s: output not committed",
-			    mnw_quote(out_opt, strlen(out_opt), 200));
-	} else if (mnw_stream_sync(stdout) == -1) {
-		mnw_err(MNW_EXIT_TEMP, "write error on standard output");
-	}
-
+	mnw_output_commit_or_die(&out_af, out_opt);
 	if (state_path != NULL && !dry_run) {
-		if (mnw_atomic_open(&state_af, state_path) == -1)
-			mnw_err(MNW_EXIT_TEMP, "%s",
-			    mnw_quote(state_path, strlen(state_path), 200));
-		state_write(state_af.fp, &c, cutoff);
-		if (mnw_atomic_commit(&state_af) == -1)
-			mnw_err(MNW_EXIT_TEMP, "%s: state not saved",
-			    mnw_quote(state_path, strlen(state_path), 200));
+		c.state_cutoff = cutoff;
+		mnw_state_save_or_die(state_path, state_write, &c);
 	}
 	if (lockfd != -1)
 		close(lockfd);

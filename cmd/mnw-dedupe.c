@@ -631,8 +631,10 @@ put_hex64(FILE *fp, uint64_t v)
 }
 
 static void
-state_write(FILE *fp, struct dedupe *d)
+state_write(FILE *fp, void *arg)
 {
+	struct dedupe *d = arg;
+
 	char tbuf[MNW_TIME_STRLEN], a1[MNW_ADDR_STRLEN], a2[MNW_ADDR_STRLEN];
 	char pbuf[8], fbuf[12];
 	time_t lcut = line_cutoff(d), wcut = window_cutoff(d);
@@ -737,7 +739,7 @@ main(int argc, char *argv[])
 	struct dedupe d;
 	struct mnw_evread rd;
 	struct mnw_event ev;
-	struct mnw_atomic out_af, state_af;
+	struct mnw_atomic out_af;
 	const char *state_opt = NULL, *dir_opt = NULL, *out_opt = NULL;
 	const char *rejects_opt = NULL;
 	/* Static, so that LeakSanitizer still finds it when an error
@@ -815,12 +817,7 @@ main(int argc, char *argv[])
 	if (rejects_opt != NULL && (rejects = fopen(rejects_opt, "w")) == NULL)
 		mnw_err(MNW_EXIT_TEMP, "%s",
 		    mnw_quote(rejects_opt, strlen(rejects_opt), 200));
-	if (out_opt != NULL) {
-		if (mnw_atomic_open(&out_af, out_opt) == -1)
-			mnw_err(MNW_EXIT_TEMP, "%s",
-			    mnw_quote(out_opt, strlen(out_opt), 200));
-		out = out_af.fp;
-	}
+	out = mnw_output_open_or_die(&out_af, out_opt);
 	mnw_header_write(out, MNW_EVENT_TYPE, MNW_EVENT_VERSION,
 	    mnw_event_columns);
 
@@ -851,23 +848,9 @@ main(int argc, char *argv[])
 
 	/* The output first: only output that is safely written may be
 	 * recorded in the state as seen. */
-	if (out_opt != NULL) {
-		if (mnw_atomic_commit(&out_af) == -1)
-			mnw_err(MNW_EXIT_TEMP, "%s: output not committed",
-			    mnw_quote(out_opt, strlen(out_opt), 200));
-	} else if (mnw_stream_sync(stdout) == -1) {
-		mnw_err(MNW_EXIT_TEMP, "write error on standard output");
-	}
-
-	if (state_path != NULL && !dry_run) {
-		if (mnw_atomic_open(&state_af, state_path) == -1)
-			mnw_err(MNW_EXIT_TEMP, "%s",
-			    mnw_quote(state_path, strlen(state_path), 200));
-		state_write(state_af.fp, &d);
-		if (mnw_atomic_commit(&state_af) == -1)
-			mnw_err(MNW_EXIT_TEMP, "%s: state not saved",
-			    mnw_quote(state_path, strlen(state_path), 200));
-	}
+	mnw_output_commit_or_die(&out_af, out_opt);
+	if (state_path != NULL && !dry_run)
+		mnw_state_save_or_die(state_path, state_write, &d);
 	if (lockfd != -1)
 		close(lockfd);
 

@@ -134,3 +134,39 @@ mnw_stream_sync(FILE *fp)
 		return -1;
 	return 0;
 }
+
+FILE *
+mnw_output_open_or_die(struct mnw_atomic *af, const char *path)
+{
+	if (path == NULL)
+		return stdout;
+	if (mnw_atomic_open(af, path) == -1)
+		mnw_err(MNW_EXIT_TEMP, "%s", mnw_quote(path, strlen(path), 200));
+	return af->fp;
+}
+
+void
+mnw_output_commit_or_die(struct mnw_atomic *af, const char *path)
+{
+	if (path != NULL) {
+		if (mnw_atomic_commit(af) == -1)
+			mnw_err(MNW_EXIT_TEMP, "%s: output not committed",
+			    mnw_quote(path, strlen(path), 200));
+	} else if (mnw_stream_sync(stdout) == -1) {
+		mnw_err(MNW_EXIT_TEMP, "write error on standard output");
+	}
+}
+
+void
+mnw_state_save_or_die(const char *path,
+    void (*write_state)(FILE *fp, void *arg), void *arg)
+{
+	struct mnw_atomic af;
+
+	if (mnw_atomic_open(&af, path) == -1)
+		mnw_err(MNW_EXIT_TEMP, "%s", mnw_quote(path, strlen(path), 200));
+	write_state(af.fp, arg);
+	if (mnw_atomic_commit(&af) == -1)
+		mnw_err(MNW_EXIT_TEMP, "%s: state not saved",
+		    mnw_quote(path, strlen(path), 200));
+}

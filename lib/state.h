@@ -12,11 +12,14 @@
 
 #include <stdio.h>
 
+#include "mnw.h"
+
 /*
  * Return the state file: file (-s), else DIR/state/name with DIR from
  * dir (-d) or $MNW_SPOOL, or NULL if none of them is set.  DIR/state is
- * created if missing, but DIR must exist.  Exits MNW_EXIT_TEMP with a
- * message if the directory cannot be made.  The result is allocated.
+ * created if missing, but DIR must exist.  If the directory cannot be
+ * made, exits with a message: MNW_EXIT_CONFIG when DIR is missing or
+ * not writable, MNW_EXIT_TEMP otherwise.  The result is allocated.
  */
 char *mnw_state_path_or_die(const char *file, const char *dir,
     const char *name);
@@ -32,5 +35,21 @@ int mnw_state_lock_or_die(const char *state, int wait);
  * guarantee there is.  Returns 0, or -1 with errno.
  */
 int mnw_stream_sync(FILE *fp);
+
+/*
+ * The output of a stage: with path, a file that only appears under its
+ * name at commit (mnw_atomic_*), else standard output.  Commit flushes
+ * and syncs either; the state may record the output only after that.
+ * Every failure exits MNW_EXIT_TEMP with a message.
+ */
+FILE *mnw_output_open_or_die(struct mnw_atomic *af, const char *path);
+void mnw_output_commit_or_die(struct mnw_atomic *af, const char *path);
+/*
+ * Write the state file: write_state fills the temporary file, which then
+ * replaces path atomically.  Every failure exits MNW_EXIT_TEMP with a
+ * message and leaves the old state.
+ */
+void mnw_state_save_or_die(const char *path,
+    void (*write_state)(FILE *fp, void *arg), void *arg);
 
 #endif
