@@ -27,41 +27,6 @@
 #include "parse.h"
 #include "fmt_scan.h"
 
-/* "A", "A:P", "[V6]" or "[V6]:P". */
-static int
-read_endpoint(const char *w, size_t n, int ports, struct mnw_addr *a,
-    int *port)
-{
-	const char *addr = w, *colon = NULL;
-	size_t alen = n;
-
-	if (n > 0 && w[0] == '[') {
-		const char *close = memchr(w, ']', n);
-
-		if (close == NULL)
-			return -1;
-		addr = w + 1;
-		alen = (size_t)(close - addr);
-		if (close + 1 < w + n) {
-			if (close[1] != ':')
-				return -1;
-			colon = close + 1;
-		}
-	} else if (ports) {
-		colon = memchr(w, ':', n);
-		if (colon != NULL)
-			alen = (size_t)(colon - w);
-	}
-	if (mnw_addr_parse(a, addr, alen) == -1)
-		return -1;
-	if (ports) {
-		if (colon == NULL)
-			return -1;
-		return fmt_port(colon + 1, (size_t)(w + n - colon - 1), port);
-	}
-	return colon == NULL ? 0 : -1;
-}
-
 /* "ICMP:8.0": type and code after the colon. */
 static int
 read_icmp(const char *s, size_t n, int *type, int *code)
@@ -182,10 +147,10 @@ ipfw_parse(struct mnw_parse_ctx *ctx, const char *line, size_t len,
 	if (ports && fmt_prefix(c.p, (size_t)(c.end - c.p), " (frag ") &&
 	    memchr(src, ':', srclen) == NULL && src[0] != '[')
 		ports = 0;
-	if (read_endpoint(src, srclen, ports, &ev->src, &ev->sport) == -1)
+	if (fmt_endpoint(src, srclen, ports, &ev->src, &ev->sport) == -1)
 		return fmt_reject(reason, value, valuelen,
 		    "invalid source address", src, srclen);
-	if (read_endpoint(dst, dstlen, ports, &ev->dst, &ev->dport) == -1)
+	if (fmt_endpoint(dst, dstlen, ports, &ev->dst, &ev->dport) == -1)
 		return fmt_reject(reason, value, valuelen,
 		    "invalid target address", dst, dstlen);
 	if (!fmt_families_match(ev))

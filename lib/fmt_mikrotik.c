@@ -110,41 +110,6 @@ read_flags(const char *s, size_t n, int *flags)
 	return 0;
 }
 
-/* "A:P", "[V6]:P", "A" or "[V6]" (ports only when ports is set). */
-static int
-read_endpoint(const char *w, size_t n, int ports, struct mnw_addr *a,
-    int *port)
-{
-	const char *addr = w, *colon = NULL;
-	size_t alen = n;
-
-	if (n > 0 && w[0] == '[') {
-		const char *close = memchr(w, ']', n);
-
-		if (close == NULL)
-			return -1;
-		addr = w + 1;
-		alen = (size_t)(close - addr);
-		if (close + 1 < w + n) {
-			if (close[1] != ':')
-				return -1;
-			colon = close + 1;
-		}
-	} else if (ports) {
-		colon = memchr(w, ':', n);
-		if (colon != NULL)
-			alen = (size_t)(colon - w);
-	}
-	if (mnw_addr_parse(a, addr, alen) == -1)
-		return -1;
-	if (ports) {
-		if (colon == NULL)
-			return -1;
-		return fmt_port(colon + 1, (size_t)(w + n - colon - 1), port);
-	}
-	return colon == NULL ? 0 : -1;
-}
-
 /* The fields after ": in:", at the cursor. */
 static enum mnw_parse_result
 read_firewall(struct fmt_cur *c, struct mnw_event *ev, const char **reason,
@@ -232,11 +197,11 @@ read_firewall(struct fmt_cur *c, struct mnw_event *ev, const char **reason,
 		return fmt_reject(reason, value, valuelen,
 		    "missing source and target", w, n);
 	ports = fmt_proto_has_ports(ev->proto);
-	if (read_endpoint(w, (size_t)(arrow - w), ports, &ev->src,
+	if (fmt_endpoint(w, (size_t)(arrow - w), ports, &ev->src,
 	    &ev->sport) == -1)
 		return fmt_reject(reason, value, valuelen,
 		    "invalid source address", w, (size_t)(arrow - w));
-	if (read_endpoint(arrow + 2, (size_t)(w + n - arrow - 2), ports,
+	if (fmt_endpoint(arrow + 2, (size_t)(w + n - arrow - 2), ports,
 	    &ev->dst, &ev->dport) == -1)
 		return fmt_reject(reason, value, valuelen,
 		    "invalid target address", arrow + 2,

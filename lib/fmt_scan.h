@@ -172,6 +172,45 @@ fmt_port(const char *s, size_t n, int *port)
 	return 0;
 }
 
+/*
+ * An address with an optional port: "A:P" or "[V6]:P" when ports is
+ * set, "A" or "[V6]" when it is not.  Returns 0, or -1 if w is not
+ * exactly that shape.
+ */
+static inline int
+fmt_endpoint(const char *w, size_t n, int ports, struct mnw_addr *a,
+    int *port)
+{
+	const char *addr = w, *colon = NULL;
+	size_t alen = n;
+
+	if (n > 0 && w[0] == '[') {
+		const char *close = memchr(w, ']', n);
+
+		if (close == NULL)
+			return -1;
+		addr = w + 1;
+		alen = (size_t)(close - addr);
+		if (close + 1 < w + n) {
+			if (close[1] != ':')
+				return -1;
+			colon = close + 1;
+		}
+	} else if (ports) {
+		colon = memchr(w, ':', n);
+		if (colon != NULL)
+			alen = (size_t)(colon - w);
+	}
+	if (mnw_addr_parse(a, addr, alen) == -1)
+		return -1;
+	if (ports) {
+		if (colon == NULL)
+			return -1;
+		return fmt_port(colon + 1, (size_t)(w + n - colon - 1), port);
+	}
+	return colon == NULL ? 0 : -1;
+}
+
 /* An ICMP type or code 0..255 written in decimal. */
 static inline int
 fmt_byte(const char *s, size_t n, int *out)
