@@ -826,8 +826,8 @@ main(int argc, char *argv[])
 		opt.cache_path = pbuf;
 	if (opt.cache_path != NULL && !no_cache) {
 		/* Two runs sharing a cache would each save what they
-		 * loaded plus their own answers, and the later save would
-		 * drop the earlier run's answers: the second run waits. */
+		 * loaded plus their own results, so the later save would
+		 * drop the earlier run's results.  The second run waits. */
 		(void)mnw_state_lock_or_die(opt.cache_path, 1);
 		if (mnw_btcache_load(&cache, opt.cache_path,
 		    (size_t)opt.cache_max, now) == -1)

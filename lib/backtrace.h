@@ -171,9 +171,9 @@ struct mnw_bt_overrides {
 
 /*
  * Read an override file, printing each error with file and line.
- * Returns 0 or -1.  After -1, *open_failed tells the caller whether
- * the file could not be opened (exit MNW_EXIT_NOINPUT) or was invalid
- * (exit MNW_EXIT_CONFIG).
+ * Returns 0 or -1.  After -1, *open_failed is 1 if the file could not
+ * be opened and 0 if it was invalid; mnw-backtrace exits with
+ * MNW_EXIT_CONFIG in both cases.
  */
 int mnw_bt_overrides_load(struct mnw_bt_overrides *ov, const char *path,
     int *open_failed);

@@ -289,7 +289,7 @@ reject_repeated(struct verdict *vd, const char *tok, size_t keylen)
  * start with a record key.  The kernel writes none there, but two
  * records joined on one line (a lost newline between two syslog
  * messages) leave the first record's keys in front of the second.
- * Such a line is rejected, because it cannot be told apart from one
+ * Such a line is rejected, because it cannot be distinguished from one
  * record whose fields come from two packets.  A packet key (SRC=,
  * DST=, ...) is named in preference to IN= or OUT=.
  */
@@ -379,7 +379,7 @@ static const struct {
 	ACTION_WORD("permitted", MNW_ACTION_ACCEPT),
 };
 
-/* The longest word that can name an action: "logpermitted". */
+/* The maximum length of a word that names an action ("logpermitted"). */
 #define ACTION_WORD_MAX 12
 
 /* The action named by a lower-case word of n bytes, or unknown. */

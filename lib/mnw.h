@@ -114,9 +114,9 @@ void mnw_lines_init(struct mnw_lines *lr, FILE *fp, const char *name,
     size_t max);
 /*
  * Read the next line.  On MNW_LINE_OK, *line points into the reader's
- * buffer (valid until the next call), *len is its length without the
- * newline; a final line without newline is returned too; a trailing CR
- * is removed.  The line may contain NUL bytes: use *len, and
+ * buffer (valid until the next call) and *len is its length without the
+ * newline.  A final line without newline is returned too, and a
+ * trailing CR is removed.  The line may contain NUL bytes: use *len, and
  * memchr(line, 0, len) to reject them.  A line longer than max is never
  * held in memory: it is consumed and reported as MNW_LINE_TOO_LONG.
  */
@@ -280,10 +280,12 @@ int mnw_record_split(char *line, size_t len, char **fields, size_t *lens,
  * Stream headers.  A stream may begin with "#mnw-TYPE/VERSION" followed
  * by a space, the first column name, and the other names after tabs, so
  * that field N of the header names column N.  A tab in place of the
- * space is accepted too.  mnw_header_check() returns 1 if line
- * is a header of the given type and version, 0 if it is not an mnw
- * header at all (an ordinary comment), and -1 with a message in
- * errbuf if it is a header of another type or version.
+ * space is accepted too.
+ *
+ * mnw_header_check() returns 1 if line is a header of the given type
+ * and version, and 0 if it is not an mnw header at all (an ordinary
+ * comment).  It returns -1, with a message in errbuf, for a header of
+ * another type or version.
  */
 int mnw_header_check(const char *line, const char *type, int version,
     char *errbuf, size_t errcap);
@@ -331,9 +333,9 @@ int mnw_proto_parse(const char *s, size_t len);
  *  7 proto   8 icmp    9 flags  10 action 11 count  12 format
  * 13 host   14 digest
  *
- * Ports are -1 when absent (ICMP, other protocols); icmp_type and
- * icmp_code are -1 unless proto is ICMP or ICMPv6; digest identifies
- * the input line (see mnw_digest) so that a line submitted twice is
+ * Ports are -1 when absent (ICMP, other protocols).  icmp_type and
+ * icmp_code are -1 unless proto is ICMP or ICMPv6.  digest identifies
+ * the input line (see mnw_digest), so that a line submitted twice is
  * recognised.
  */
 struct mnw_event {

@@ -14,10 +14,10 @@
 
 #include "mnw.h"
 
-/* The most formats mnw_formats[] may list (the size of state[]). */
+/* The maximum number of formats in mnw_formats[] (the size of state[]). */
 #define MNW_FORMATS_MAX 64
 
-/* What the envelope step found.  Pointers point into the line. */
+/* The result of the envelope step.  Pointers point into the line. */
 struct mnw_envelope {
 	int has_time;
 	time_t time;
