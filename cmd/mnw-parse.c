@@ -30,7 +30,7 @@
 #include "mnw.h"
 #include "parse.h"
 
-#define SYNOPSIS "[-HhqV] [-B boottime] [-f format] [-L maxlen] " \
+#define SYNOPSIS "[-HhnqV] [-B boottime] [-f format] [-L maxlen] " \
 	"[-r agent] [-u rejectfile] [-y reftime] [-z zone] [file ...]"
 
 #ifndef MNW_VERSION
@@ -52,6 +52,10 @@
  * 9999-12-31T23:59:59Z (four-digit years). */
 #define RECORD_TIME_MIN (-62167219200LL)
 #define RECORD_TIME_MAX 253402300799LL
+/* ev.time before a parser runs when the envelope had no time: below
+ * RECORD_TIME_MIN, so that it is never a real time stamp, and not 0,
+ * which is 1970-01-01T00:00:00Z and may be one (ipfilter's tests). */
+#define TIME_UNSET ((time_t)-0x7fffffffffffffffLL)
 
 struct reason_count {
 	char text[REASON_LEN];
@@ -74,6 +78,8 @@ struct options {
 	size_t maxlen;
 	int header;
 	int quiet;
+	int stamp;		/* -n: stamp lines that carry no time */
+	int ref_given;		/* -y was given */
 	FILE *rejects;
 	const char *rejects_name;
 	struct mnw_tz tz;
@@ -236,8 +242,7 @@ parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
 		if (o->only != NULL && mnw_formats[i] != o->only)
 			continue;
 		mnw_event_init(&ev);
-		if (env.has_time)
-			ev.time = env.time;
+		ev.time = env.has_time ? env.time : TIME_UNSET;
 		memcpy(ev.host, env.host != NULL ? env.host : "", env.hostlen);
 		ev.host[env.hostlen] = '\0';
 		reason = NULL;
@@ -271,12 +276,17 @@ parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
 		break;
 	}
 
-	/* A parser that sets no time of its own relies on the envelope;
-	 * time 0 is the init value, never a firewall's log time. */
-	if (!env.has_time && ev.time == 0) {
-		reject_line(st, o, ctx->file, ctx->lineno,
-		    "missing time stamp", NULL, 0, line, len, NULL);
-		return;
+	/* Neither the envelope nor the parser found a time.  With -n the
+	 * line gets the time it is read (or the -y time), as a syslog
+	 * relay stamps a message that arrives without one (RFC 3164,
+	 * 4.3.2): Cisco ASA does not stamp its messages by default. */
+	if (ev.time == TIME_UNSET) {
+		if (!o->stamp) {
+			reject_line(st, o, ctx->file, ctx->lineno,
+			    "missing time stamp", NULL, 0, line, len, NULL);
+			return;
+		}
+		ev.time = o->ref_given ? o->ref : time(NULL);
 	}
 	/* A far-off stamp (epoch seconds, an uptime added to -B) cannot
 	 * be written as a record that the next program reads back. */
@@ -507,6 +517,8 @@ help(void)
 	    "  -H            write no header line\n"
 	    "  -h            print this help and exit\n"
 	    "  -L maxlen     longest line in bytes (default %d)\n"
+	    "  -n            give lines without a time stamp the time they "
+	    "are read\n"
 	    "  -q            no per-line warnings; summary only for inputs "
 	    "with rejected lines\n"
 	    "  -r agent      agent id in the records (default: host name)\n"
@@ -549,7 +561,7 @@ main(int argc, char *argv[])
 	o.header = 1;
 	o.maxlen = MNW_LINE_MAX_DEFAULT;
 
-	while ((ch = getopt(argc, argv, "B:f:HhL:qr:u:Vy:z:")) != -1) {
+	while ((ch = getopt(argc, argv, "B:f:HhL:nqr:u:Vy:z:")) != -1) {
 		switch (ch) {
 		case 'B':
 			boot_opt = optarg;
@@ -578,6 +590,9 @@ main(int argc, char *argv[])
 				    mnw_quote(optarg, strlen(optarg), 40),
 				    errstr, LINE_MAX_LIMIT);
 			o.maxlen = (size_t)v;
+			break;
+		case 'n':
+			o.stamp = 1;
 			break;
 		case 'q':
 			o.quiet = 1;
@@ -619,6 +634,7 @@ main(int argc, char *argv[])
 			    mnw_quote(zone_opt, strlen(zone_opt), 60));
 	} else
 		default_zone(&o.tz);
+	o.ref_given = ref_opt != NULL;
 	o.ref = ref_opt != NULL ? option_time(ref_opt, &o.tz, now,
 	    "reference time") : now;
 	if (boot_opt != NULL) {

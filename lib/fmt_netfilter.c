@@ -1094,10 +1094,10 @@ netfilter_parse(struct mnw_parse_ctx *ctx, const char *line, size_t len,
 		if (r == MNW_PARSE_EVENT)
 			ev->time = t;
 	} else {
+		/* Without an envelope time, mnw-parse rejects the event
+		 * as "missing time stamp" or, with -n, stamps it. */
 		r = parse_kernel_text(env->msg, env->msg + env->msglen, ev,
 		    &vd);
-		if (r == MNW_PARSE_EVENT && !env->has_time)
-			r = reject(&vd, "missing time stamp", NULL, 0);
 	}
 	if (r == MNW_PARSE_REJECT || r == MNW_PARSE_SKIP) {
 		*reason = vd.reason;

@@ -11,7 +11,7 @@ printf '%s\n' "$GOOD" >"$TMP/good"
 
 exit_is "unknown option is a usage error" 64 mnw-parse -X
 mnw-parse -X 2>"$TMP/err" </dev/null
-like "usage message" "$(cat "$TMP/err")" "usage: mnw-parse [-HhqV]"
+like "usage message" "$(cat "$TMP/err")" "usage: mnw-parse [-HhnqV]"
 exit_is "unknown format is a usage error" 64 mnw-parse -f nosuch "$TMP/good"
 mnw-parse -f nosuch 2>"$TMP/err" </dev/null
 like "unknown format lists the formats" "$(cat "$TMP/err")" "netfilter"

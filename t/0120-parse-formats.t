@@ -414,4 +414,32 @@ is "asa without any time" \
     "$(why '%ASA-4-106023: Deny tcp src outside:192.0.2.7/4123 dst inside:198.51.100.9/22 by access-group "in" [0x0, 0x0]')" \
     "missing time stamp"
 
+# -n: a line without a time takes the -y time (without -y, the time it
+# is read); a line with a time keeps its own.
+asa_bare='%ASA-4-106023: Deny tcp src outside:192.0.2.7/4123 dst inside:198.51.100.9/22 by access-group "in" [0x0, 0x0]'
+is "-n stamps a line without a time with the -y time" \
+    "$(printf '%s\n' "$asa_bare" |
+    mnw-parse -H -n -r t -y 2026-12-04T19:10:59Z -z UTC | cut -f1,3,5)" \
+    "2026-12-04T19:10:59Z	192.0.2.7	198.51.100.9"
+is "-n keeps a line's own time" \
+    "$(printf 'Dec  4 08:00:00 fw01 %s\n' "$asa_bare" |
+    mnw-parse -H -n -r t -y 2026-12-04T19:10:59Z -z UTC | cut -f1)" \
+    "2026-12-04T08:00:00Z"
+t0=$(date -u +%s)
+got=$(printf '%s\n' "$asa_bare" | mnw-parse -H -n -r t -z UTC | cut -f1)
+t1=$(date -u +%s)
+# The stamp is the clock's reading: between $t0 and $t1, as dates.
+gs=$(printf '%s\n' "$got" | perl -MTime::Local -ne \
+    'print timegm($6,$5,$4,$3,$2-1,$1) if /^(\d+)-(\d+)-(\d+)T(\d+):(\d+):(\d+)Z$/')
+if [ -n "$gs" ] && [ "$gs" -ge "$t0" ] && [ "$gs" -le "$t1" ]; then
+	ok "-n without -y stamps the time of reading"
+else
+	not_ok "-n without -y stamps the time of reading"
+	diag "got '$got', expected between $t0 and $t1"
+fi
+is "epoch time 0 is a time, not a missing one" \
+    "$(printf '01/01/1970 00:00:00.000000 le0 @0:1 b 192.0.2.7,4123 -> 198.51.100.9,22 PR tcp len 20 40 -S IN\n' |
+    mnw-parse -H -r t -z UTC | cut -f1,3)" \
+    "1970-01-01T00:00:00Z	192.0.2.7"
+
 done_testing

@@ -15,8 +15,8 @@
 #   wazuh     the .ini cases carry only rule ids, no field values: each
 #             "pass" line of a firewall drop or deny case must become an
 #             event or be skipped with a reason.
-#   ipfilter  ipftest's expected ipmon lines, with the 1970 stamp
-#             replaced by a real date: source, target, ports, protocol.
+#   ipfilter  ipftest's expected ipmon lines: time (the epoch, as
+#             ipftest writes it), source, target, ports, protocol.
 #
 # The list below holds the lines where mnw-parse and the peer disagree.
 # "right": mnw-parse is right (the reason is in QUIRKS Part 4) and its
