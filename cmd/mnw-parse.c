@@ -199,6 +199,81 @@ is_blank(const char *line, size_t len)
 	return 1;
 }
 
+/*
+ * RFC 6587 octet counting, the framing of syslog over TCP that PAN-OS
+ * and others use: "LEN SP <PRI>...", LEN the message's length in bytes.
+ * Returns the header length (digits and space) and sets *msglen, or
+ * returns 0 if the text does not start with such a header.  The "<"
+ * and a digit after the space are required, so that no other format's
+ * line that starts with a number is taken for a frame.
+ */
+static size_t
+frame_header(const char *p, size_t n, size_t *msglen)
+{
+	size_t i, v = 0;
+
+	if (n < 4 || p[0] < '1' || p[0] > '9')
+		return 0;
+	for (i = 0; i < n && i < 9 && p[i] >= '0' && p[i] <= '9'; i++)
+		v = v * 10 + (size_t)(p[i] - '0');
+	if (i + 2 >= n || p[i] != ' ' || p[i + 1] != '<' ||
+	    p[i + 2] < '0' || p[i + 2] > '9')
+		return 0;
+	*msglen = v;
+	return i + 1;
+}
+
+static void parse_line(struct mnw_parse_ctx *, const struct options *,
+    struct stats *, const char *, size_t);
+
+/*
+ * One line of input: a log line, or one or more octet-counted frames.
+ * Each frame is parsed as a line of its own and counted as one; a
+ * frame that runs past the end of the line (a newline inside the
+ * message, or a stream cut short) is rejected.  A newline the sender
+ * counted as the last byte of the last frame was taken off by the
+ * reader and is allowed for.
+ */
+static void
+parse_input_line(struct mnw_parse_ctx *ctx, const struct options *o,
+    struct stats *st, char *line, size_t len)
+{
+	size_t hdr, n;
+	char save;
+
+	if (frame_header(line, len, &n) == 0) {
+		parse_line(ctx, o, st, line, len);
+		return;
+	}
+	for (int first = 1; len > 0; first = 0) {
+		if (!first)
+			st->lines++;
+		if ((hdr = frame_header(line, len, &n)) == 0) {
+			reject_line(st, o, ctx->file, ctx->lineno,
+			    "text after the last octet-counted frame", line,
+			    len, line, len, NULL);
+			return;
+		}
+		if (n == len - hdr + 1)
+			n--;		/* the counted newline */
+		if (n == 0 || n > len - hdr) {
+			reject_line(st, o, ctx->file, ctx->lineno,
+			    "octet-counted frame cut short", line, hdr - 1,
+			    line, len, NULL);
+			return;
+		}
+		line += hdr;
+		len -= hdr;
+		/* parse_line wants a NUL-terminated line. */
+		save = line[n];
+		line[n] = '\0';
+		parse_line(ctx, o, st, line, n);
+		line[n] = save;
+		line += n;
+		len -= n;
+	}
+}
+
 /* Offer one line to the formats and write its event. */
 static void
 parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
@@ -421,7 +496,7 @@ parse_file(const char *path, const struct options *o)
 			    NULL, 0, "", 0, detail);
 			continue;
 		}
-		parse_line(&ctx, o, &st, line, len);
+		parse_input_line(&ctx, o, &st, line, len);
 	}
 	mnw_lines_free(&lr);
 	if (fp != stdin)

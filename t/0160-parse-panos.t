@@ -94,4 +94,36 @@ is "panos unterminated quote not claimed" \
     "$(why "$H 1,$T,0123456789,TRAFFIC,deny,2561,$T,192.0.2.7,198.51.100.9,0.0.0.0,0.0.0.0,\"open")" \
     "unknown format 'Dec  4 19:11:00 pa1 1,2026/12/04 19:10:59,0123456789,TRAFFIC...'"
 
+# ---- RFC 6587 octet-counted frames (syslog over TCP) ----------------
+# frame TEXT: "LEN TEXT", LEN the length of TEXT in bytes.
+frame() {
+	printf '%d %s' "$(printf '%s' "$1" | wc -c)" "$1"
+}
+R='<14>1 2026-12-04T19:10:59Z pa1 - - - -'
+d1="$R $(traffic drop 192.0.2.7 198.51.100.9 deny-all 4123 22 tcp drop | sed "s/^$H //")"
+d2="$R $(traffic deny 192.0.2.8 198.51.100.9 deny-all 4124 23 tcp deny | sed "s/^$H //")"
+is "panos in one octet-counted frame" \
+    "$(ev "$(frame "$d1")")" \
+    "$E4 4123 198.51.100.9 22 tcp - - drop 1 panos pa1"
+is "panos in two frames on one line" \
+    "$(ev "$(frame "$d1")$(frame "$d2")")" \
+    "$E4 4123 198.51.100.9 22 tcp - - drop 1 panos pa1
+2026-12-04T19:10:59Z 192.0.2.8 4124 198.51.100.9 23 tcp - - drop 1 panos pa1"
+printf '%s%s\n' "$(frame "$d1")" "$(frame "$d2")" |
+    mnw-parse -H -r t -y "$REF" -z UTC >/dev/null 2>"$TMP/err"
+like "each frame counts as a line" "$(cat "$TMP/err")" \
+    'stdin: 2 lines, 2 events, 0 skipped, 0 rejected'
+is "panos frame whose count includes the newline" \
+    "$(ev "$(printf '%d %s' "$(($(printf '%s' "$d1" | wc -c) + 1))" "$d1")")" \
+    "$E4 4123 198.51.100.9 22 tcp - - drop 1 panos pa1"
+is "frame longer than the line" \
+    "$(why "$(printf '%d %s' "$(($(printf '%s' "$d1" | wc -c) + 9))" "$d1")")" \
+    "octet-counted frame cut short '$(($(printf '%s' "$d1" | wc -c) + 9))'"
+is "text after the last frame" \
+    "$(why "$(frame "$d1")junk")" \
+    "text after the last octet-counted frame 'junk'"
+is "BSD syslog in a frame" \
+    "$(ev "$(frame "<14>$(traffic drop 192.0.2.7 198.51.100.9 deny-all 4123 22 tcp drop)")")" \
+    "$E4 4123 198.51.100.9 22 tcp - - drop 1 panos pa1"
+
 done_testing
