@@ -1,6 +1,8 @@
 /*
  * fmt_sophos.c: Sophos Firewall (SFOS, XG) firewall and intrusion
- * logs, key=value pairs starting with device= or device_name=.
+ * logs, key=value pairs starting with device= or device_name=, and the
+ * packet filter and IPS logs of Sophos UTM (formerly Astaro Security
+ * Gateway), described after the SFOS ones.
  *
  *   device="SFW" date=2026-12-04 time=20:10:59 timezone="CET"
  *       device_name="XG210" log_id=010101600001 log_type="Firewall"
@@ -20,6 +22,23 @@
  * timezone= (an offset "+08", "+0530" or an abbreviation fmt_zone.h
  * knows); with another or no zone, in the -z zone.  The SFOS 18 form
  * with timestamp="2026-12-04T20:10:59+0100" is read too.
+ *
+ * Sophos UTM 9 writes its own stamp, year first, in local time, then
+ * the host and the daemon, then quoted key="value" pairs starting with
+ * id=:
+ *
+ *   2026:12:04-20:10:59 utm ulogd[5019]: id="2001" severity="info"
+ *       sys="SecureNet" sub="packetfilter" name="Packet dropped"
+ *       action="drop" fwrule="60001" initf="eth1" srcip="192.0.2.7"
+ *       dstip="198.51.100.9" proto="6" length="60" ... srcport="4123"
+ *       dstport="22" tcpflags="SYN"
+ *
+ * (one line).  The host may be missing, and a relay may put a BSD
+ * syslog header in front; the UTM stamp is then still the time, since
+ * it carries the year.  Events: sub="packetfilter" with action drop or
+ * reject (a drop) or accept; sub="ips" with action drop (a drop) or
+ * alert.  Other subsystems (http proxy, VPN, web admin ...) are
+ * skipped.  ICMP gives type= and code=.
  */
 #include <string.h>
 
@@ -76,6 +95,172 @@ read_time(const struct fmt_kv_value *v, const struct mnw_tz *ztz,
 	return mnw_time_parse_iso(buf, 19, &tz, t) == 19 ? 0 : -1;
 }
 
+enum utm_key {
+	U_SUB, U_ACTION, U_SRC, U_DST, U_PROTO, U_SPORT, U_DPORT, U_TYPE,
+	U_CODE, U_FLAGS, U_COUNT
+};
+
+static const char *const utm_names[U_COUNT] = {
+	"sub", "action", "srcip", "dstip", "proto", "srcport", "dstport",
+	"type", "code", "tcpflags",
+};
+
+/* "2026:12:04-20:10:59 " at s: 1 and the time, in the -z zone. */
+static int
+utm_stamp(const char *s, const char *end, const struct mnw_tz *tz,
+    time_t *t)
+{
+	char buf[19];
+
+	if (end - s < 20 || s[4] != ':' || s[7] != ':' || s[10] != '-' ||
+	    s[13] != ':' || s[16] != ':' || s[19] != ' ')
+		return 0;
+	memcpy(buf, s, 19);
+	buf[4] = buf[7] = '-';
+	buf[10] = 'T';
+	return mnw_time_parse_iso(buf, 19, tz, t) == 19;
+}
+
+/* tcpflags="SYN ACK": the flag names, space-separated. */
+static int
+utm_flags(const char *s, size_t n, int *flags)
+{
+	static const struct { const char *name; int bit; } names[] = {
+		{ "FIN", MNW_TCP_FIN }, { "SYN", MNW_TCP_SYN },
+		{ "RST", MNW_TCP_RST }, { "PSH", MNW_TCP_PSH },
+		{ "ACK", MNW_TCP_ACK }, { "URG", MNW_TCP_URG },
+		{ "ECE", MNW_TCP_ECE }, { "CWR", MNW_TCP_CWR },
+	};
+	const char *end = s + n, *w;
+	size_t i;
+
+	*flags = 0;
+	while (s < end) {
+		for (w = s; s < end && *s != ' '; s++)
+			;
+		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			if (fmt_eq(w, (size_t)(s - w), names[i].name))
+				break;
+		if (i == sizeof(names) / sizeof(names[0]))
+			return -1;
+		*flags |= names[i].bit;
+		while (s < end && *s == ' ')
+			s++;
+	}
+	return 0;
+}
+
+static enum mnw_parse_result
+utm_parse(struct mnw_parse_ctx *ctx, const struct mnw_envelope *env,
+    struct mnw_event *ev, const char **reason, const char **value,
+    size_t *valuelen)
+{
+	struct fmt_kv_value v[U_COUNT];
+	const char *s = env->msg, *end = env->msg + env->msglen, *w;
+	const char *host = NULL;
+	size_t hostn = 0;
+	int tagged = 0;
+	const struct fmt_kv_value *sub, *act;
+	time_t t;
+
+	if (utm_stamp(s, end, &ctx->tz, &t)) {
+		/* "[host] daemon[pid]: " after the stamp */
+		s += 20;
+		for (int words = 0; words < 2; words++) {
+			for (w = s; s < end && *s != ' '; s++)
+				;
+			if (s == w || s >= end)
+				return MNW_PARSE_NO;
+			if (s[-1] == ':') {
+				tagged = 1;
+				break;
+			}
+			host = w;
+			hostn = (size_t)(s - w);
+			s++;
+		}
+		if (!tagged)
+			return MNW_PARSE_NO;
+		s++;
+	} else {
+		if (env->taglen == 0 || !env->has_time)
+			return MNW_PARSE_NO;
+		t = env->time;
+	}
+	if (!fmt_prefix(s, (size_t)(end - s), "id=\""))
+		return MNW_PARSE_NO;
+	memset(v, 0, sizeof(v));
+	if (fmt_kv_read(s, end, utm_names, NULL, U_COUNT, v, reason, value,
+	    valuelen) == -1)
+		return MNW_PARSE_REJECT;
+	if (!v[U_SUB].seen)
+		return MNW_PARSE_NO;
+	ev->time = t;
+	if (host != NULL && hostn <= MNW_HOST_MAX) {
+		memcpy(ev->host, host, hostn);
+		ev->host[hostn] = '\0';
+	}
+
+	sub = &v[U_SUB];
+	act = &v[U_ACTION];
+	if (fmt_eq(sub->s, sub->n, "packetfilter")) {
+		if (fmt_eq(act->s, act->n, "drop") ||
+		    fmt_eq(act->s, act->n, "reject"))
+			ev->action = MNW_ACTION_DROP;
+		else if (fmt_eq(act->s, act->n, "accept"))
+			ev->action = MNW_ACTION_ACCEPT;
+		else
+			return fmt_skip(reason, value, valuelen,
+			    "not a packet filter verdict", act->s, act->n);
+	} else if (fmt_eq(sub->s, sub->n, "ips")) {
+		ev->action = fmt_eq(act->s, act->n, "drop") ?
+		    MNW_ACTION_DROP : MNW_ACTION_ALERT;
+	} else
+		return fmt_skip(reason, value, valuelen,
+		    "not a packet filter or intrusion log", NULL, 0);
+
+	if (!v[U_SRC].seen || mnw_addr_parse(&ev->src, v[U_SRC].s,
+	    v[U_SRC].n) == -1)
+		return fmt_reject(reason, value, valuelen,
+		    "invalid source address", v[U_SRC].s, v[U_SRC].n);
+	if (!v[U_DST].seen || mnw_addr_parse(&ev->dst, v[U_DST].s,
+	    v[U_DST].n) == -1)
+		return fmt_reject(reason, value, valuelen,
+		    "invalid target address", v[U_DST].s, v[U_DST].n);
+	if (!fmt_families_match(ev))
+		return fmt_reject(reason, value, valuelen,
+		    "source and target address families differ", NULL, 0);
+	if (!v[U_PROTO].seen || (ev->proto = mnw_proto_parse(v[U_PROTO].s,
+	    v[U_PROTO].n)) == -1)
+		return fmt_reject(reason, value, valuelen, "invalid protocol",
+		    v[U_PROTO].s, v[U_PROTO].n);
+	if (ev->proto == 1 && ev->src.family == 6)
+		ev->proto = 58;
+	if (fmt_proto_has_ports(ev->proto)) {
+		if (!v[U_SPORT].seen || fmt_port(v[U_SPORT].s, v[U_SPORT].n,
+		    &ev->sport) == -1)
+			return fmt_reject(reason, value, valuelen,
+			    "invalid source port", v[U_SPORT].s, v[U_SPORT].n);
+		if (!v[U_DPORT].seen || fmt_port(v[U_DPORT].s, v[U_DPORT].n,
+		    &ev->dport) == -1)
+			return fmt_reject(reason, value, valuelen,
+			    "invalid target port", v[U_DPORT].s, v[U_DPORT].n);
+	} else if (fmt_proto_is_icmp(ev->proto) && v[U_TYPE].seen) {
+		if (fmt_byte(v[U_TYPE].s, v[U_TYPE].n, &ev->icmp_type) == -1)
+			return fmt_reject(reason, value, valuelen,
+			    "invalid icmp type", v[U_TYPE].s, v[U_TYPE].n);
+		if (v[U_CODE].seen && fmt_byte(v[U_CODE].s, v[U_CODE].n,
+		    &ev->icmp_code) == -1)
+			return fmt_reject(reason, value, valuelen,
+			    "invalid icmp code", v[U_CODE].s, v[U_CODE].n);
+	}
+	if (ev->proto == 6 && v[U_FLAGS].seen && utm_flags(v[U_FLAGS].s,
+	    v[U_FLAGS].n, &ev->tcpflags) == -1)
+		return fmt_reject(reason, value, valuelen, "invalid tcp flags",
+		    v[U_FLAGS].s, v[U_FLAGS].n);
+	return MNW_PARSE_EVENT;
+}
+
 static enum mnw_parse_result
 sophos_parse(struct mnw_parse_ctx *ctx, const char *line, size_t len,
     const struct mnw_envelope *env, struct mnw_event *ev,
@@ -89,7 +274,7 @@ sophos_parse(struct mnw_parse_ctx *ctx, const char *line, size_t len,
 	(void)len;
 	if (env->taglen > 0 || (!fmt_prefix(s, (size_t)(end - s),
 	    "device=") && !fmt_prefix(s, (size_t)(end - s), "device_name=")))
-		return MNW_PARSE_NO;
+		return utm_parse(ctx, env, ev, reason, value, valuelen);
 	memset(v, 0, sizeof(v));
 	if (fmt_kv_read(s, end, key_names, NULL, K_COUNT, v, reason, value,
 	    valuelen) == -1)
@@ -165,7 +350,8 @@ sophos_parse(struct mnw_parse_ctx *ctx, const char *line, size_t len,
 
 const struct mnw_format mnw_format_sophos = {
 	.name = "sophos",
-	.description = "Sophos Firewall (SFOS, XG) firewall and IPS logs",
+	.description = "Sophos Firewall (SFOS, XG) and Sophos UTM firewall "
+	    "and IPS logs",
 	.parse = sophos_parse,
 	.free_state = NULL,
 };

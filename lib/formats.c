@@ -35,6 +35,8 @@ extern const struct mnw_format mnw_format_sophos;
 extern const struct mnw_format mnw_format_zonealarm;
 extern const struct mnw_format mnw_format_huawei;
 extern const struct mnw_format mnw_format_isa;
+extern const struct mnw_format mnw_format_zyxel;
+extern const struct mnw_format mnw_format_sidewinder;
 
 const struct mnw_format *const mnw_formats[] = {
 	&mnw_format_dshield,
@@ -62,6 +64,8 @@ const struct mnw_format *const mnw_formats[] = {
 	&mnw_format_zonealarm,
 	&mnw_format_huawei,
 	&mnw_format_isa,
+	&mnw_format_zyxel,
+	&mnw_format_sidewinder,
 	NULL,
 };
 

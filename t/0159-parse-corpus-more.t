@@ -174,6 +174,25 @@ else
 	skip "isa: format isa is not in mnw-parse's format table"
 fi
 
+# Sidewinder: the denied traffic and attack records.  The only corpus
+# line ends inside its quoted information= value, so it is left out of
+# the packet lines here and checked below with a closing quote put in.
+sid="$SHARED/corpus/sidewinder/ossec-docs-sidewinder.rst"
+if ! mnw-parse -h 2>&1 | grep -q '^  sidewinder '; then
+	skip "sidewinder: format sidewinder is not in mnw-parse's format table"
+elif [ -f "$sid" ]; then
+	folder sidewinder -f sidewinder -p 'auditd: .*type=t_(nettraffic|attack),' \
+	    -x 'information="[^"]*$' sidewinder 99
+	"$MNW_TOP/scripts/corpus-lines" "$sid" | sed 's/$/"/' >"$TMP/sid"
+	is "sidewinder: repaired attack line is a drop from srcip" \
+	    "$(mnw-parse -H -q -f sidewinder -r corpus -z UTC \
+	    -y 2026-12-31T00:00:00Z "$TMP/sid" 2>/dev/null |
+	    cut -f3-7,10 | tr '\t' ' ')" \
+	    "1.1.1.1 - 0.0.0.0 - - drop"
+else
+	skip "sidewinder: no $sid"
+fi
+
 # sshd and Dropbear: the failed logins.  Left out: host names in place
 # of addresses (sshd with UseDNS).
 sshd_p='sshd(-session)?\[[0-9]+\]: (\[ID [^]]*\] )?(Failed [^ ]+ for|Invalid user|Illegal user|User [^ ]+ from .* not allowed)'

@@ -4,32 +4,12 @@
 # only when the format is in mnw-parse's table.
 
 . "${MNW_TOP:-.}/t/lib.sh"
+. "${MNW_TOP:-.}/t/parse-lib.sh"
 
 REF=2026-12-05T00:00:00Z
 
 mnw-parse -h 2>&1 | grep -q '^  sophos ' ||
     skip_all "format sophos is not in mnw-parse's format table"
-
-# ev LINE...: time src sport dst dport proto icmp flags action count
-# format host of each event, separated by single spaces.
-ev() {
-	printf '%s\n' "$@" |
-	    mnw-parse -H -q -r t -y "$REF" -z "${ZONE:-UTC}" 2>/dev/null |
-	    cut -f1,3-13 | tr '\t' ' '
-}
-
-# why LINE: "skip: REASON" for a skipped line, else the warning for a
-# rejected line without the "mnw-parse: stdin:1: " prefix.
-why() {
-	printf '%s\n' "$1" |
-	    mnw-parse -H -r t -y "$REF" -z "${ZONE:-UTC}" >/dev/null 2>"$TMP/err"
-	if grep -q ' 1 skipped (' "$TMP/err"; then
-		sed -n 's/.* 1 skipped (1 \(.*\)), 0 rejected$/skip: \1/p' \
-		    "$TMP/err"
-	else
-		sed -n '1s/^mnw-parse: stdin:1: //p' "$TMP/err"
-	fi
-}
 
 # sfw ZONE TYPE SUBTYPE REST: a line from its varying parts.
 sfw() {
@@ -68,5 +48,42 @@ is "sophos address 300" \
 is "sophos unterminated quote" \
     "$(why "$(sfw CET Firewall Denied "$P message=\"x")")" \
     "unterminated quoted value 'message'"
+
+# ---- Sophos UTM 9 (ulogd packet filter, snort IPS) ------------------
+U='id="2001" severity="info" sys="SecureNet" sub="packetfilter" name="Packet dropped"'
+P='srcip="192.0.2.7" dstip="198.51.100.9" proto="6" length="60" tos="0x00" srcport="4123" dstport="22"'
+is "utm packet dropped, UTM stamp in the -z zone" \
+    "$(ZONE=Europe/Berlin ev "2026:12:04-20:10:59 utm ulogd[5019]: $U action=\"drop\" fwrule=\"60001\" initf=\"eth1\" $P tcpflags=\"SYN\"")" \
+    "2026-12-04T19:10:59Z 192.0.2.7 4123 198.51.100.9 22 tcp - S drop 1 sophos utm"
+is "utm stamp without a host, reject is a drop, flags words" \
+    "$(ev "2026:12:04-20:10:59 ulogd[5019]: $U action=\"reject\" $P tcpflags=\"ACK RST\"")" \
+    "2026-12-04T20:10:59Z 192.0.2.7 4123 198.51.100.9 22 tcp - AR drop 1 sophos -"
+is "utm behind a relay's BSD header: the UTM stamp and host win" \
+    "$(ev "Dec  4 23:59:59 relay1 2026:12:04-20:10:59 utm ulogd[5019]: $U action=\"accept\" $P")" \
+    "2026-12-04T20:10:59Z 192.0.2.7 4123 198.51.100.9 22 tcp - - accept 1 sophos utm"
+is "utm in a BSD header of its own" \
+    "$(ev "Dec  4 20:10:59 utm ulogd[5019]: $U action=\"drop\" $P")" \
+    "2026-12-04T20:10:59Z 192.0.2.7 4123 198.51.100.9 22 tcp - - drop 1 sophos utm"
+is "utm icmp over IPv6" \
+    "$(ev "2026:12:04-20:10:59 utm ulogd[1]: $U action=\"drop\" srcip=\"2001:db8::7\" dstip=\"2001:db8::9\" proto=\"58\" type=\"128\" code=\"0\"")" \
+    "2026-12-04T20:10:59Z 2001:db8::7 - 2001:db8::9 - icmpv6 128/0 - drop 1 sophos utm"
+is "utm ips alert; an address in the quoted reason is not read" \
+    "$(ev "2026:12:04-20:10:59 utm snort[7]: id=\"2101\" severity=\"warn\" sys=\"SecureNet\" sub=\"ips\" name=\"SCAN from 203.0.113.66\" action=\"alert\" reason=\"srcip=203.0.113.66\" srcip=\"192.0.2.7\" dstip=\"198.51.100.9\" proto=\"17\" srcport=\"53\" dstport=\"1900\"")" \
+    "2026-12-04T20:10:59Z 192.0.2.7 53 198.51.100.9 1900 udp - - alert 1 sophos utm"
+is "utm web proxy skipped" \
+    "$(why "2026:12:04-20:10:59 utm httpproxy[1]: id=\"0001\" sys=\"SecureWeb\" sub=\"http\" action=\"pass\" srcip=\"192.0.2.7\" dstip=\"198.51.100.9\"")" \
+    "skip: not a packet filter or intrusion log"
+is "utm unknown packet filter action" \
+    "$(why "2026:12:04-20:10:59 utm ulogd[1]: $U action=\"log\" $P")" \
+    "skip: not a packet filter verdict"
+is "utm bad flag word" \
+    "$(why "2026:12:04-20:10:59 utm ulogd[1]: $U action=\"drop\" $P tcpflags=\"SYN BOGUS\"")" \
+    "invalid tcp flags 'SYN BOGUS'"
+is "utm source address repeated" \
+    "$(why "2026:12:04-20:10:59 utm ulogd[1]: $U action=\"drop\" srcip=\"203.0.113.66\" $P")" \
+    "repeated key 'srcip'"
+is "utm bad stamp not claimed" \
+    "$(why "2026:13:04-20:10:59 utm ulogd[1]: $U action=\"drop\" $P" | cut -c1-15)" \
+    "unknown format "
 
 done_testing
