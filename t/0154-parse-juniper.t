@@ -5,29 +5,9 @@
 # rejections with their reason and value.
 
 . "${MNW_TOP:-.}/t/lib.sh"
+. "${MNW_TOP:-.}/t/parse-lib.sh"
 
 REF=2026-12-05T00:00:00Z
-
-# ev LINE...: time src sport dst dport proto icmp flags action count
-# format host of each event, separated by single spaces.
-ev() {
-	printf '%s\n' "$@" |
-	    mnw-parse -H -q -r t -y "$REF" -z "${ZONE:-UTC}" 2>/dev/null |
-	    cut -f1,3-13 | tr '\t' ' '
-}
-
-# why LINE: "skip: REASON" for a skipped line, else the warning for a
-# rejected line without the "mnw-parse: stdin:1: " prefix.
-why() {
-	printf '%s\n' "$1" |
-	    mnw-parse -H -r t -y "$REF" -z "${ZONE:-UTC}" >/dev/null 2>"$TMP/err"
-	if grep -q ' 1 skipped (' "$TMP/err"; then
-		sed -n 's/.* 1 skipped (1 \(.*\)), 0 rejected$/skip: \1/p' \
-		    "$TMP/err"
-	else
-		sed -n '1s/^mnw-parse: stdin:1: //p' "$TMP/err"
-	fi
-}
 
 H5='<14>1 2026-12-04T19:10:59.803Z srx1'
 SD='[junos@2636.1.1.1.2.39 source-address="192.0.2.7" source-port="4123" destination-address="198.51.100.9" destination-port="22" service-name="junos-ssh" protocol-id="6" icmp-type="0" policy-name="deny-all" source-zone-name="untrust" destination-zone-name="trust" application="UNKNOWN" nested-application="UNKNOWN" username="N/A" roles="N/A" packet-incoming-interface="ge-0/0/0.0" encrypted="UNKNOWN" reason="policy deny"]'
