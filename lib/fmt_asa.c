@@ -855,6 +855,11 @@ asa_parse(struct mnw_parse_ctx *ctx, const char *line, size_t len,
 	} else {
 		const char *p = env->msg, *end = env->msg + env->msglen;
 
+		/* The message of another program (a kernel log prefix, an
+		 * application's text) may start with "%ASA-" too: only an
+		 * untagged message is the firewall's. */
+		if (env->taglen > 0)
+			return MNW_PARSE_NO;
 		if ((n = read_asa_stamp(p, (size_t)(end - p), &ctx->tz, &t,
 		    &valid, &host, &hostlen)) > 0) {
 			has_stamp = 1;

@@ -851,9 +851,45 @@ prefix_remember(const char *s, const char *end, enum mnw_action action)
 	prefix_cache.action = action;
 }
 
+/*
+ * The prefix of an untagged message: no '=', '"', ',' or tab (the marks
+ * of key=value, CSV and tab-separated formats), except in the
+ * DESCR="rule description" that UniFi gateways write after their rule
+ * tag ("[WAN_LOCAL-D-2147483647] DESCR=\"[WAN_LOCAL]Block All\" ").
+ */
+static int
+plain_prefix(const char *start, const char *end)
+{
+	for (const char *p = start; p < end; p++) {
+		if ((size_t)(end - p) > 7 && memcmp(p, "DESCR=\"", 7) == 0 &&
+		    (p == start || p[-1] == ' ' || p[-1] == ']')) {
+			const char *q = memchr(p + 7, '"', (size_t)(end - p - 7));
+
+			if (q == NULL)
+				return 0;
+			p = q;
+			continue;
+		}
+		if (*p == '=' || *p == '"' || *p == ',' || *p == '\t')
+			return 0;
+	}
+	return 1;
+}
+
+/* The longest log prefix the kernel writes (NF_LOG_PREFIXLEN - 1). */
+#define PREFIX_MAX 127
+
+/*
+ * tagged: the message came with the tag "kernel".  An untagged message
+ * may be any program's, and the key=value, CSV and quoted formats (a
+ * FortiGate msg="...", a PAN-OS rule name) can carry a whole netfilter
+ * record in text that others chose; so for an untagged message the
+ * prefix must look like one a kernel log rule writes (plain_prefix()).
+ * Any prefix is at most PREFIX_MAX bytes, as the kernel cuts it.
+ */
 static enum mnw_parse_result
-parse_kernel_text(const char *msg, const char *end, struct mnw_event *ev,
-    struct verdict *vd)
+parse_kernel_text(const char *msg, const char *end, int tagged,
+    struct mnw_event *ev, struct verdict *vd)
 {
 	struct cursor c;
 	const char *tok, *prefix = msg;
@@ -866,6 +902,8 @@ parse_kernel_text(const char *msg, const char *end, struct mnw_event *ev,
 	if ((inat = find_anchor(msg, end, &outat)) < 0)
 		return MNW_PARSE_NO;
 	prefix += kernel_stamp_len(prefix, msg + inat);
+	if (!tagged && !plain_prefix(prefix, msg + inat))
+		return MNW_PARSE_NO;
 
 	/* Skip the OUT= interface, then the link-layer keys before SRC=. */
 	c.p = msg + outat + 5;
@@ -909,6 +947,8 @@ parse_kernel_text(const char *msg, const char *end, struct mnw_event *ev,
 	if (!cached &&
 	    (r = check_prefix(prefix, msg + inat, vd)) != MNW_PARSE_EVENT)
 		return r;
+	if (msg + inat - prefix > PREFIX_MAX)
+		return MNW_PARSE_NO;
 	if ((r = parse_packet(&c, ev, vd)) != MNW_PARSE_EVENT)
 		return r;
 	if ((r = check_tail(&c, vd)) != MNW_PARSE_EVENT)
@@ -1096,8 +1136,8 @@ netfilter_parse(struct mnw_parse_ctx *ctx, const char *line, size_t len,
 	} else {
 		/* Without an envelope time, mnw-parse rejects the event
 		 * as "missing time stamp" or, with -n, stamps it. */
-		r = parse_kernel_text(env->msg, env->msg + env->msglen, ev,
-		    &vd);
+		r = parse_kernel_text(env->msg, env->msg + env->msglen,
+		    env->taglen > 0, ev, &vd);
 	}
 	if (r == MNW_PARSE_REJECT || r == MNW_PARSE_SKIP) {
 		*reason = vd.reason;
