@@ -227,12 +227,12 @@ static void parse_line(struct mnw_parse_ctx *, const struct options *,
     struct stats *, const char *, size_t);
 
 /*
- * One line of input: a log line, or one or more octet-counted frames.
- * Each frame is parsed as a line of its own and counted as one; a
+ * Parse one line of input: a log line, or one or more octet-counted
+ * frames.  Each frame is parsed and counted as a line of its own.  A
  * frame that runs past the end of the line (a newline inside the
- * message, or a stream cut short) is rejected.  A newline the sender
- * counted as the last byte of the last frame was taken off by the
- * reader and is allowed for.
+ * message, or a stream cut short) is rejected.  The reader removed the
+ * newline at the end of the line, so a last frame whose count includes
+ * it is one byte short, and that is accepted.
  */
 static void
 parse_input_line(struct mnw_parse_ctx *ctx, const struct options *o,

@@ -876,7 +876,7 @@ plain_prefix(const char *start, const char *end)
 	return 1;
 }
 
-/* The longest log prefix the kernel writes (NF_LOG_PREFIXLEN - 1). */
+/* The maximum length of a kernel log prefix (NF_LOG_PREFIXLEN - 1). */
 #define PREFIX_MAX 127
 
 /*

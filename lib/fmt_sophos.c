@@ -33,9 +33,9 @@
  *       dstip="198.51.100.9" proto="6" length="60" ... srcport="4123"
  *       dstport="22" tcpflags="SYN"
  *
- * (one line).  The host may be missing, and a relay may put a BSD
- * syslog header in front; the UTM stamp is then still the time, since
- * it carries the year.  Events: sub="packetfilter" with action drop or
+ * (one line).  The host may be missing.  A relay may put a BSD syslog
+ * header in front, but the UTM stamp stays the time because it carries
+ * the year.  Events: sub="packetfilter" with action drop or
  * reject (a drop) or accept; sub="ips" with action drop (a drop) or
  * alert.  Other subsystems (http proxy, VPN, web admin ...) are
  * skipped.  ICMP gives type= and code=.
