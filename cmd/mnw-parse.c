@@ -52,10 +52,6 @@
  * 9999-12-31T23:59:59Z (four-digit years). */
 #define RECORD_TIME_MIN (-62167219200LL)
 #define RECORD_TIME_MAX 253402300799LL
-/* ev.time before a parser runs when the envelope had no time: below
- * RECORD_TIME_MIN, so that it is never a real time stamp, and not 0,
- * which is 1970-01-01T00:00:00Z and may be one (ipfilter's tests). */
-#define TIME_UNSET ((time_t)-0x7fffffffffffffffLL)
 
 struct reason_count {
 	char text[REASON_LEN];
@@ -199,30 +195,6 @@ is_blank(const char *line, size_t len)
 	return 1;
 }
 
-/*
- * RFC 6587 octet counting, the framing of syslog over TCP that PAN-OS
- * and others use: "LEN SP <PRI>...", LEN the message's length in bytes.
- * Returns the header length (digits and space) and sets *msglen, or
- * returns 0 if the text does not start with such a header.  The "<"
- * and a digit after the space are required, so that no other format's
- * line that starts with a number is taken for a frame.
- */
-static size_t
-frame_header(const char *p, size_t n, size_t *msglen)
-{
-	size_t i, v = 0;
-
-	if (n < 4 || p[0] < '1' || p[0] > '9')
-		return 0;
-	for (i = 0; i < n && i < 9 && p[i] >= '0' && p[i] <= '9'; i++)
-		v = v * 10 + (size_t)(p[i] - '0');
-	if (i + 2 >= n || p[i] != ' ' || p[i + 1] != '<' ||
-	    p[i + 2] < '0' || p[i + 2] > '9')
-		return 0;
-	*msglen = v;
-	return i + 1;
-}
-
 static void parse_line(struct mnw_parse_ctx *, const struct options *,
     struct stats *, const char *, size_t);
 
@@ -238,39 +210,44 @@ static void
 parse_input_line(struct mnw_parse_ctx *ctx, const struct options *o,
     struct stats *st, char *line, size_t len)
 {
-	size_t hdr, n;
+	const char *p = line, *msg;
+	size_t n = len, msglen, digits;
 	char save;
 
-	if (frame_header(line, len, &n) == 0) {
+	if (mnw_frame_header(line, len, &msglen) == 0) {
 		parse_line(ctx, o, st, line, len);
 		return;
 	}
-	for (int first = 1; len > 0; first = 0) {
-		if (!first)
-			st->lines++;
-		if ((hdr = frame_header(line, len, &n)) == 0) {
-			reject_line(st, o, ctx->file, ctx->lineno,
-			    "text after the last octet-counted frame", line,
-			    len, line, len, NULL);
+	for (int first = 1;; first = 0) {
+		switch (mnw_frame_next(&p, &n, &msg, &msglen)) {
+		case MNW_FRAME_END:
 			return;
-		}
-		if (n == len - hdr + 1)
-			n--;		/* the counted newline */
-		if (n == 0 || n > len - hdr) {
+		case MNW_FRAME_CUT:
+			if (!first)
+				st->lines++;
+			for (digits = 0; p[digits] != ' '; digits++)
+				;
 			reject_line(st, o, ctx->file, ctx->lineno,
-			    "octet-counted frame cut short", line, hdr - 1,
+			    "octet-counted frame cut short", p, digits, line,
+			    len, NULL);
+			return;
+		case MNW_FRAME_TRAILING:
+			st->lines++;
+			reject_line(st, o, ctx->file, ctx->lineno,
+			    "text after the last octet-counted frame", p, n,
 			    line, len, NULL);
 			return;
+		case MNW_FRAME_OK:
+			break;
 		}
-		line += hdr;
-		len -= hdr;
-		/* parse_line wants a NUL-terminated line. */
-		save = line[n];
-		line[n] = '\0';
-		parse_line(ctx, o, st, line, n);
-		line[n] = save;
-		line += n;
-		len -= n;
+		if (!first)
+			st->lines++;
+		/* parse_line wants a NUL-terminated line; msg lies in the
+		 * writable line buffer. */
+		save = line[msg - line + msglen];
+		line[msg - line + msglen] = '\0';
+		parse_line(ctx, o, st, msg, msglen);
+		line[msg - line + msglen] = save;
 	}
 }
 
@@ -317,7 +294,7 @@ parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
 		if (o->only != NULL && mnw_formats[i] != o->only)
 			continue;
 		mnw_event_init(&ev);
-		ev.time = env.has_time ? env.time : TIME_UNSET;
+		ev.time = env.has_time ? env.time : MNW_TIME_UNSET;
 		memcpy(ev.host, env.host != NULL ? env.host : "", env.hostlen);
 		ev.host[env.hostlen] = '\0';
 		reason = NULL;
@@ -355,7 +332,7 @@ parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
 	 * line gets the time it is read (or the -y time), as a syslog
 	 * relay stamps a message that arrives without one (RFC 3164,
 	 * 4.3.2): Cisco ASA does not stamp its messages by default. */
-	if (ev.time == TIME_UNSET) {
+	if (ev.time == MNW_TIME_UNSET) {
 		if (!o->stamp) {
 			reject_line(st, o, ctx->file, ctx->lineno,
 			    "missing time stamp", NULL, 0, line, len, NULL);

@@ -165,8 +165,7 @@ fuzz_parse_line(struct mnw_parse_ctx *ctx, const struct mnw_format *only,
 		if (only != NULL && mnw_formats[i] != only)
 			continue;
 		mnw_event_init(&ev);
-		if (env.has_time)
-			ev.time = env.time;
+		ev.time = env.has_time ? env.time : MNW_TIME_UNSET;
 		if (env.hostlen > 0)
 			memcpy(ev.host, env.host, env.hostlen);
 		ev.host[env.hostlen] = '\0';
@@ -184,7 +183,7 @@ fuzz_parse_line(struct mnw_parse_ctx *ctx, const struct mnw_format *only,
 	if (r != MNW_PARSE_EVENT)
 		return;
 	/* mnw-parse's own checks before it writes an event. */
-	if ((!env.has_time && ev.time == 0) || ev.src.family == 0 ||
+	if (ev.time == MNW_TIME_UNSET || ev.src.family == 0 ||
 	    (long long)ev.time < -62167219200LL ||
 	    (long long)ev.time > 253402300799LL)
 		return;
@@ -195,6 +194,34 @@ fuzz_parse_line(struct mnw_parse_ctx *ctx, const struct mnw_format *only,
 	memcpy(ev.format, fmt->name, strlen(fmt->name) + 1);
 	ev.digest = mnw_digest(line, len);
 	fuzz_check_record(&ev);
+}
+
+/*
+ * Parse one line of the stream as mnw-parse does: a log line, or the
+ * octet-counted frames it holds, each as a line of its own.  A frame
+ * must lie inside the line.
+ */
+static void
+fuzz_parse_input_line(struct mnw_parse_ctx *ctx,
+    const struct mnw_format *only, char *line, size_t len)
+{
+	const char *p = line, *msg;
+	size_t n = len, msglen;
+	char save;
+
+	if (mnw_frame_header(line, len, &msglen) == 0) {
+		fuzz_parse_line(ctx, only, line, len);
+		return;
+	}
+	while (mnw_frame_next(&p, &n, &msg, &msglen) == MNW_FRAME_OK) {
+		if (msg < line || msglen == 0 || msg + msglen > line + len ||
+		    p != msg + msglen || n != (size_t)(line + len - p))
+			abort();
+		save = line[msg - line + msglen];
+		line[msg - line + msglen] = '\0';
+		fuzz_parse_line(ctx, only, msg, msglen);
+		line[msg - line + msglen] = save;
+	}
 }
 
 /* Parse size bytes at data as one input file of mnw-parse. */
@@ -229,7 +256,7 @@ fuzz_parse_stream(const struct mnw_format *only, const uint8_t *data,
 			break;
 		ctx.lineno = lr.lineno;
 		if (ls == MNW_LINE_OK)
-			fuzz_parse_line(&ctx, only, line, len);
+			fuzz_parse_input_line(&ctx, only, line, len);
 	}
 	mnw_lines_free(&lr);
 	fclose(fp);
