@@ -20,6 +20,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -59,12 +60,19 @@ struct reason_count {
 	unsigned long long n;
 };
 
+/* Slots of the table of format hints (a power of two). */
+#define HINTS 256
+
 /* Counts for one input. */
 struct stats {
 	unsigned long long lines, events, skipped, rejected;
 	struct reason_count reasons[REASONS_MAX + 1];	/* last: overflow */
 	size_t nreasons;
 	size_t last_format;	/* index of the format of the last event */
+	/* Format index + 1 of the last line claimed, by source_hint(); 0
+	 * for none.  A hint, never checked against its key: a collision
+	 * costs speed only. */
+	unsigned char hint[HINTS];
 };
 
 struct options {
@@ -251,6 +259,29 @@ parse_input_line(struct mnw_parse_ctx *ctx, const struct options *o,
 	}
 }
 
+/*
+ * The slot of a line's source in the hint table: its logging host, its
+ * program tag and the first two bytes of its message.  In a stream that
+ * mixes devices, lines with the same host and tag are nearly always of
+ * one format, so the format that claimed the last such line is the
+ * first one to offer the next.
+ */
+static size_t
+source_hint(const struct mnw_envelope *env)
+{
+	uint32_t h = 2166136261u;	/* FNV-1a */
+	size_t i;
+
+	for (i = 0; i < env->hostlen; i++)
+		h = (h ^ (unsigned char)env->host[i]) * 16777619u;
+	h = (h ^ '\n') * 16777619u;
+	for (i = 0; i < env->taglen; i++)
+		h = (h ^ (unsigned char)env->tag[i]) * 16777619u;
+	for (i = 0; i < env->msglen && i < 2; i++)
+		h = (h ^ (unsigned char)env->msg[i]) * 16777619u;
+	return (size_t)(h ^ (h >> 16)) & (HINTS - 1);
+}
+
 /* Offer one line to the formats and write its event. */
 static void
 parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
@@ -260,7 +291,7 @@ parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
 	struct mnw_event ev;
 	const struct mnw_format *fmt = NULL;
 	const char *reason = NULL, *value = NULL;
-	size_t valuelen = 0, i;
+	size_t valuelen = 0, i, slot, first;
 	enum mnw_parse_result r = MNW_PARSE_NO;
 
 	if (is_blank(line, len)) {
@@ -281,15 +312,20 @@ parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
 	}
 
 	/*
-	 * Most streams are in one format, so the format that claimed the
-	 * last event line is offered each line first; on NO the others
-	 * follow in table order.  The formats' signatures do not overlap,
-	 * so the order changes the speed, not which parser claims a line.
+	 * The format that claimed the last line from the same host and
+	 * tag (source_hint()) is offered the line first, or else the
+	 * format of the last event, since most streams are in one format;
+	 * on NO the others follow in table order.  The formats'
+	 * signatures do not overlap, so the order changes the speed, not
+	 * which parser claims a line.
 	 */
+	slot = source_hint(&env);
+	first = st->hint[slot] != 0 ? (size_t)st->hint[slot] - 1 :
+	    st->last_format;
 	for (size_t k = 0; k <= nformats; k++) {
 		if (k == 0)
-			i = st->last_format;
-		else if ((i = k - 1) == st->last_format)
+			i = first;
+		else if ((i = k - 1) == first)
 			continue;
 		if (o->only != NULL && mnw_formats[i] != o->only)
 			continue;
@@ -304,6 +340,7 @@ parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
 		    &value, &valuelen);
 		if (r != MNW_PARSE_NO) {
 			fmt = mnw_formats[i];
+			st->hint[slot] = (unsigned char)(i + 1);
 			if (r == MNW_PARSE_EVENT)
 				st->last_format = i;
 			break;
