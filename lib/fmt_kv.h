@@ -82,15 +82,21 @@ fmt_kv_read(const char *p, const char *end, const char *const *names,
 			vn = (size_t)(p - val);
 			p++;
 		} else {
+			const char *sp = memchr(p, ' ', (size_t)(end - p));
+
 			val = p;
-			while (p < end && *p != ' ')
-				p++;
+			p = sp != NULL ? sp : end;
 			vn = (size_t)(p - val);
 		}
 		for (size_t i = 0; i < nnames; i++) {
 			struct fmt_kv_value *v;
 
-			if (!fmt_eq(k, kn, names[i]))
+			/* names[i] == k[0..kn), without a strlen per name:
+			 * the line has no NUL, so strncmp stops at the end of
+			 * a shorter name, and names[i][kn] is then in it. */
+			if (names[i][0] != k[0] ||
+			    strncmp(names[i], k, kn) != 0 ||
+			    names[i][kn] != '\0')
 				continue;
 			v = &values[map != NULL ? map[i] : (int)i];
 			if (v->seen) {
