@@ -292,6 +292,7 @@ parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
 	const struct mnw_format *fmt = NULL;
 	const char *reason = NULL, *value = NULL;
 	size_t valuelen = 0, i, slot, first;
+	int stamped = 0;
 	enum mnw_parse_result r = MNW_PARSE_NO;
 
 	if (is_blank(line, len)) {
@@ -376,6 +377,7 @@ parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
 			return;
 		}
 		ev.time = o->ref_given ? o->ref : time(NULL);
+		stamped = 1;
 	}
 	/* A far-off stamp (epoch seconds, an uptime added to -B) cannot
 	 * be written as a record that the next program reads back. */
@@ -397,6 +399,15 @@ parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
 		ev.format[i] = fmt->name[i];
 	ev.format[i] = '\0';
 	ev.digest = mnw_digest(line, len);
+	if (stamped) {
+		/* The same message sent again later is a new event, not a
+		 * line submitted twice: the time -n gave it goes into the
+		 * digest, which mnw-dedupe compares. */
+		char t[24];
+		int tn = snprintf(t, sizeof(t), "%lld", (long long)ev.time);
+
+		ev.digest = mnw_digest_continue(ev.digest, t, (size_t)tn);
+	}
 	if (mnw_event_write(stdout, &ev) == -1)
 		write_error("standard output");
 	st->events++;
