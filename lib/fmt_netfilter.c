@@ -571,12 +571,12 @@ parse_packet(struct cursor *c, struct mnw_event *ev, struct verdict *vd)
 	if (addr_parse(&ev->src, tok + 4, len - 4) == -1)
 		return reject(vd, "invalid source address", tok + 4, len - 4);
 	if (!next_token(c, &tok, &len) || !HAS_KEY(tok, len, "DST="))
-		return reject(vd, "missing destination address", NULL, 0);
+		return reject(vd, "missing target address", NULL, 0);
 	if (addr_parse(&ev->dst, tok + 4, len - 4) == -1)
-		return reject(vd, "invalid destination address", tok + 4,
+		return reject(vd, "invalid target address", tok + 4,
 		    len - 4);
 	if (ev->src.family != ev->dst.family)
-		return reject(vd, "source and destination address families "
+		return reject(vd, "source and target address families "
 		    "differ", tok + 4, len - 4);
 
 	/* IP header fields up to PROTO=: LEN TOS PREC TTL ID CE DF MF
@@ -647,9 +647,9 @@ parse_packet(struct cursor *c, struct mnw_event *ev, struct verdict *vd)
 		ev->sport = (int)v;
 		r = expect_number(c, "DPT=", 4, 65535, &v, &tok, &len);
 		if (r == -1)
-			return reject(vd, "missing destination port", NULL, 0);
+			return reject(vd, "missing target port", NULL, 0);
 		if (r == -2)
-			return reject(vd, "invalid destination port", tok + 4,
+			return reject(vd, "invalid target port", tok + 4,
 			    len - 4);
 		ev->dport = (int)v;
 		if (ev->proto == 6)
@@ -669,15 +669,15 @@ parse_packet(struct cursor *c, struct mnw_event *ev, struct verdict *vd)
 		}
 		r = expect_number(c, "TYPE=", 5, 255, &v, &tok, &len);
 		if (r == -1)
-			return reject(vd, "missing ICMP type", NULL, 0);
+			return reject(vd, "missing icmp type", NULL, 0);
 		if (r == -2)
-			return reject(vd, "invalid ICMP type", tok + 5, len - 5);
+			return reject(vd, "invalid icmp type", tok + 5, len - 5);
 		ev->icmp_type = (int)v;
 		r = expect_number(c, "CODE=", 5, 255, &v, &tok, &len);
 		if (r == -1)
-			return reject(vd, "missing ICMP code", NULL, 0);
+			return reject(vd, "missing icmp code", NULL, 0);
 		if (r == -2)
-			return reject(vd, "invalid ICMP code", tok + 5, len - 5);
+			return reject(vd, "invalid icmp code", tok + 5, len - 5);
 		ev->icmp_code = (int)v;
 		/* What follows an error type is the offending packet in
 		 * brackets: never read. */

@@ -342,7 +342,7 @@ sophos_parse(struct mnw_parse_ctx *ctx, const char *line, size_t len,
 		    fmt_byte(v[K_ICMPCODE].s, v[K_ICMPCODE].n,
 		    &ev->icmp_code) == -1)
 			return fmt_reject(reason, value, valuelen,
-			    "invalid icmp type", v[K_ICMPCODE].s,
+			    "invalid icmp code", v[K_ICMPCODE].s,
 			    v[K_ICMPCODE].n);
 	}
 	return MNW_PARSE_EVENT;

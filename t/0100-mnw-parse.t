@@ -220,8 +220,8 @@ is "overflow: exit 65" "$?" 65
 is "overflow: reasons" "$(cut -f 2,3 "$TMP/rej" | tr '\t' ' ')" \
 "1 invalid source port
 2 invalid source port
-3 invalid destination port
-4 invalid ICMP code
+3 invalid target port
+4 invalid icmp code
 5 invalid protocol
 6 missing time stamp
 7 missing time stamp
@@ -246,6 +246,6 @@ is "forged: only the sshd logins are events" \
 is "forged: the kernel lines rejected" "$(cut -f 2,3 "$TMP/rej" | tr '\t' ' ')" \
 "1 repeated key
 2 repeated key
-5 missing destination address"
+5 missing target address"
 
 done_testing

@@ -158,16 +158,16 @@ is "nested icmp error packets are not repeats" "$(fields "Dec  4 19:10:59 gw ker
 # Damaged fields are rejected with the reason.
 is "invalid source address" "$(fields "Dec  4 19:10:59 gw kernel: IN=eth0 OUT= SRC=300.1.2.3 DST=203.0.113.5 LEN=40 PROTO=TCP SPT=1 DPT=23")" \
     "invalid source address"
-is "invalid destination address" "$(fields "Dec  4 19:10:59 gw kernel: IN=eth0 OUT= SRC=198.51.100.1 DST=2001:db8::g LEN=40 PROTO=TCP SPT=1 DPT=23")" \
-    "invalid destination address"
+is "invalid target address" "$(fields "Dec  4 19:10:59 gw kernel: IN=eth0 OUT= SRC=198.51.100.1 DST=2001:db8::g LEN=40 PROTO=TCP SPT=1 DPT=23")" \
+    "invalid target address"
 is "mixed address families" "$(fields "Dec  4 19:10:59 gw kernel: IN=eth0 OUT= SRC=198.51.100.1 DST=2001:db8::1 LEN=40 PROTO=TCP SPT=1 DPT=23")" \
-    "source and destination address families differ"
+    "source and target address families differ"
 is "icmp type out of range" "$(fields "Dec  4 19:10:59 gw kernel: IN=eth0 OUT= SRC=198.51.100.1 DST=203.0.113.5 LEN=40 PROTO=ICMP TYPE=256 CODE=0")" \
-    "invalid ICMP type"
+    "invalid icmp type"
 is "icmpv6 in an ipv4 packet" "$(fields "Dec  4 19:10:59 gw kernel: IN=eth0 OUT= SRC=198.51.100.1 DST=203.0.113.5 LEN=40 PROTO=ICMPv6 TYPE=1 CODE=0")" \
     "protocol does not match address family"
-is "missing destination port" "$(fields "Dec  4 19:10:59 gw kernel: IN=eth0 OUT= SRC=198.51.100.1 DST=203.0.113.5 LEN=40 PROTO=UDP SPT=1")" \
-    "missing destination port"
+is "missing target port" "$(fields "Dec  4 19:10:59 gw kernel: IN=eth0 OUT= SRC=198.51.100.1 DST=203.0.113.5 LEN=40 PROTO=UDP SPT=1")" \
+    "missing target port"
 is "non-kernel tag" "$(fields "Dec  4 19:10:59 gw ulogd[77]: IN=eth0 OUT= SRC=198.51.100.1 DST=203.0.113.5 LEN=40 TOS=0x00 PREC=0x00 TTL=50 ID=1 PROTO=UDP SPT=1 DPT=2 LEN=20")" \
     "unknown format"
 

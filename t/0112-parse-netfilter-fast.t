@@ -79,10 +79,10 @@ for a in 1.2.3.04 01.2.3.4 00.1.2.3 1.2.3.256 300.1.2.3 1.2.3.1000 \
 	is "ipv4 $a rejected" "$(fields "$STAMP gw kernel: DROP IN=eth0 OUT= SRC=$a DST=203.0.113.1 LEN=40 TOS=0x00 PREC=0x00 TTL=50 ID=1 PROTO=UDP SPT=1 DPT=2 LEN=20 ")" \
 	    "invalid source address"
 	is "ipv4 destination $a rejected" "$(fields "$STAMP gw kernel: DROP IN=eth0 OUT= SRC=198.51.100.1 DST=$a LEN=40 TOS=0x00 PREC=0x00 TTL=50 ID=1 PROTO=UDP SPT=1 DPT=2 LEN=20 ")" \
-	    "invalid destination address"
+	    "invalid target address"
 done
 is "ipv4-mapped source, ipv4 destination" "$(fields "$STAMP gw kernel: DROP IN=eth0 OUT= SRC=::ffff:1.2.3.4 DST=203.0.113.1 LEN=40 TOS=0x00 PREC=0x00 TTL=50 ID=1 PROTO=UDP SPT=1 DPT=2 LEN=20 ")" \
-    "source and destination address families differ"
+    "source and target address families differ"
 printf '%s gw kernel: DROP IN=eth0 OUT= SRC=1.2.3.04 DST=203.0.113.1 LEN=40 TOS=0x00 PREC=0x00 TTL=50 ID=1 PROTO=UDP SPT=1 DPT=2 LEN=20 \n' \
     "$STAMP" >"$TMP/in"
 mnw-parse -H -f netfilter -z UTC -y 2026-12-05T00:00:00Z -r test "$TMP/in" \

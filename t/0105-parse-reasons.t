@@ -1,23 +1,47 @@
 #!/bin/sh
 # mnw-parse(1) covers what mnw-parse does: every format that
 # mnw-parse -h lists has a section of its own (or shares one) with an
-# example line, and every reason for which mnw-parse skips a line is
-# listed.  The reasons are taken from the sources (t/skip-reasons.pl),
-# so a reason added to a parser without a word in the manual fails
-# here.
+# example line, and every reason for which mnw-parse skips or rejects
+# a line is listed.  The reasons are taken from the sources
+# (t/reasons.pl), so a reason added to a parser without a word in the
+# manual fails here.
 
 . "${MNW_TOP:-.}/t/lib.sh"
 
 man="$MNW_TOP/man/mnw-parse.1"
-perl "$MNW_TOP/t/skip-reasons.pl" "$MNW_TOP"/lib/fmt_*.c \
+perl "$MNW_TOP/t/reasons.pl" skip "$MNW_TOP"/lib/fmt_*.c \
     "$MNW_TOP/cmd/mnw-parse.c" >"$TMP/reasons" ||
-	{ not_ok "skip-reasons.pl reads the sources"; done_testing; exit; }
+	{ not_ok "reasons.pl reads the sources"; done_testing; exit; }
+perl "$MNW_TOP/t/reasons.pl" reject "$MNW_TOP"/lib/fmt_*.c \
+    "$MNW_TOP"/lib/*.h "$MNW_TOP/lib/syslog.c" \
+    "$MNW_TOP/cmd/mnw-parse.c" >"$TMP/rejects" ||
+	{ not_ok "reasons.pl reads the sources"; done_testing; exit; }
 n=$(wc -l <"$TMP/reasons")
 if [ "$n" -ge 60 ]; then
-	ok "reasons found in the sources: $n"
+	ok "skip reasons found in the sources: $n"
 else
-	not_ok "reasons found in the sources: $n (expected 60 or more)"
+	not_ok "skip reasons found in the sources: $n (expected 60 or more)"
 fi
+n=$(wc -l <"$TMP/rejects")
+if [ "$n" -ge 70 ]; then
+	ok "reject reasons found in the sources: $n"
+else
+	not_ok "reject reasons found in the sources: $n (expected 70 or more)"
+fi
+
+# The reasons the manual lists: ".It Dq REASON" and each "Do REASON Dc"
+# of an .It line.
+awk '
+/^\.It Dq / { print substr($0, 8); next }
+/^\.It .*Do / {
+	s = substr($0, 5)
+	while ((i = index(s, "Do ")) > 0) {
+		s = substr(s, i + 3)
+		j = index(s, " Dc")
+		print substr(s, 1, j - 1)
+		s = substr(s, j + 3)
+	}
+}' "$man" >"$TMP/listed"
 
 # The formats, from the help text: "  NAME  description" lines after
 # "formats:".
@@ -49,7 +73,16 @@ while IFS= read -r f; do
 done <"$TMP/formats"
 
 while IFS= read -r r; do
-	if grep -qxF ".It Dq $r" "$man"; then
+	if grep -qxF "$r" "$TMP/listed"; then
+		ok "documented reject reason: $r"
+	else
+		not_ok "documented reject reason: $r"
+		diag "no '.It Dq $r' or 'Do $r Dc' in man/mnw-parse.1"
+	fi
+done <"$TMP/rejects"
+
+while IFS= read -r r; do
+	if grep -qxF "$r" "$TMP/listed"; then
 		ok "documented: $r"
 		continue
 	fi
