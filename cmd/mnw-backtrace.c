@@ -805,10 +805,11 @@ main(int argc, char *argv[])
 		exit(MNW_EXIT_CONFIG);	/* missing or invalid: both setup */
 
 	/* Without offline data the run still works, but an operator who
-	 * named a directory should hear that nothing was found in it. */
+	 * named a directory, or who asked for an offline run (-n), which
+	 * has nothing else to go on, should hear that nothing was found. */
 	if ((country_path == NULL || asn_path == NULL) &&
 	    access(data_dir, R_OK | X_OK) == -1 &&
-	    (data_dir_given || errno != ENOENT))
+	    (data_dir_given || opt.offline || errno != ENOENT))
 		mnw_warn("offline data directory %s",
 		    mnw_quote(data_dir, strlen(data_dir), 200));
 	if (country_path == NULL)

@@ -701,7 +701,8 @@ main(int argc, char *argv[])
 			if (!agent_valid(optarg))
 				mnw_errx(MNW_EXIT_USAGE, "invalid agent id "
 				    "'%s' (1 to %d letters, digits, '.', '-' "
-				    "or '_')", mnw_quote(optarg,
+				    "or '_', not starting with '.' or '-')",
+				    mnw_quote(optarg,
 				    strlen(optarg), 80), MNW_AGENT_MAX);
 			o.agent = optarg;
 			break;

@@ -419,14 +419,14 @@ is "asa without any time" \
 asa_bare='%ASA-4-106023: Deny tcp src outside:192.0.2.7/4123 dst inside:198.51.100.9/22 by access-group "in" [0x0, 0x0]'
 is "-n stamps a line without a time with the -y time" \
     "$(printf '%s\n' "$asa_bare" |
-    mnw-parse -H -n -r t -y 2026-12-04T19:10:59Z -z UTC | cut -f1,3,5)" \
+    mnw-parse -H -q -n -r t -y 2026-12-04T19:10:59Z -z UTC | cut -f1,3,5)" \
     "2026-12-04T19:10:59Z	192.0.2.7	198.51.100.9"
 is "-n keeps a line's own time" \
     "$(printf 'Dec  4 08:00:00 fw01 %s\n' "$asa_bare" |
-    mnw-parse -H -n -r t -y 2026-12-04T19:10:59Z -z UTC | cut -f1)" \
+    mnw-parse -H -q -n -r t -y 2026-12-04T19:10:59Z -z UTC | cut -f1)" \
     "2026-12-04T08:00:00Z"
 t0=$(date -u +%s)
-got=$(printf '%s\n' "$asa_bare" | mnw-parse -H -n -r t -z UTC | cut -f1)
+got=$(printf '%s\n' "$asa_bare" | mnw-parse -H -q -n -r t -z UTC | cut -f1)
 t1=$(date -u +%s)
 # The stamp is the clock's reading: between $t0 and $t1, as dates.
 gs=$(printf '%s\n' "$got" | perl -MTime::Local -ne \
@@ -440,11 +440,11 @@ fi
 # The -n time is part of the digest: the same unstamped message sent
 # again later is a new event for mnw-dedupe, not a repeated line.
 d1=$(printf '%s\n' "$asa_bare" |
-    mnw-parse -H -n -r t -y 2026-12-04T10:00:00Z | cut -f14)
+    mnw-parse -H -q -n -r t -y 2026-12-04T10:00:00Z | cut -f14)
 d2=$(printf '%s\n' "$asa_bare" |
-    mnw-parse -H -n -r t -y 2026-12-04T14:00:00Z | cut -f14)
+    mnw-parse -H -q -n -r t -y 2026-12-04T14:00:00Z | cut -f14)
 d3=$(printf '%s\n' "$asa_bare" |
-    mnw-parse -H -n -r t -y 2026-12-04T14:00:00Z | cut -f14)
+    mnw-parse -H -q -n -r t -y 2026-12-04T14:00:00Z | cut -f14)
 if [ -n "$d1" ] && [ "$d1" != "$d2" ] && [ "$d2" = "$d3" ]; then
 	ok "-n: the stamped time is part of the digest"
 else
@@ -453,19 +453,19 @@ else
 fi
 mkdir "$TMP/spool-n"
 for y in 2026-12-04T10:00:00Z 2026-12-04T14:00:00Z; do
-	printf '%s\n' "$asa_bare" | mnw-parse -n -r t -y "$y" |
+	printf '%s\n' "$asa_bare" | mnw-parse -q -n -r t -y "$y" |
 	    mnw-dedupe -d "$TMP/spool-n" >>"$TMP/dedup-n" 2>/dev/null
 done
 is "-n: mnw-dedupe keeps the message sent again hours later" \
     "$(grep -vc '^#' "$TMP/dedup-n")" 2
 is "-n leaves the digest of a line with its own time alone" \
     "$(printf 'Dec  4 08:00:00 fw01 %s\n' "$asa_bare" |
-    mnw-parse -H -n -r t -y 2026-12-04T19:10:59Z -z UTC | cut -f14)" \
+    mnw-parse -H -q -n -r t -y 2026-12-04T19:10:59Z -z UTC | cut -f14)" \
     "$(printf 'Dec  4 08:00:00 fw01 %s\n' "$asa_bare" |
-    mnw-parse -H -r t -y 2026-12-04T19:10:59Z -z UTC | cut -f14)"
+    mnw-parse -H -q -r t -y 2026-12-04T19:10:59Z -z UTC | cut -f14)"
 is "epoch time 0 is a time, not a missing one" \
     "$(printf '01/01/1970 00:00:00.000000 le0 @0:1 b 192.0.2.7,4123 -> 198.51.100.9,22 PR tcp len 20 40 -S IN\n' |
-    mnw-parse -H -r t -z UTC | cut -f1,3)" \
+    mnw-parse -H -q -r t -z UTC | cut -f1,3)" \
     "1970-01-01T00:00:00Z	192.0.2.7"
 
 done_testing

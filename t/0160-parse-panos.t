@@ -42,6 +42,9 @@ ZONE=UTC
 is "panos threat vulnerability" \
     "$(ev "$H 1,$T,0123456789,THREAT,vulnerability,2561,$T,192.0.2.7,198.51.100.9,0.0.0.0,0.0.0.0,r1,,,ssh,vsys1,untrust,dmz,ethernet1/1,ethernet1/2,fwd,$T,238810,23,47094,22,0,0,0x402400,tcp,reset-both,,SSH User Authentication Brute Force Attempt(40015),any,critical,client-to-server")" \
     "$E4 47094 198.51.100.9 22 tcp - - reject 23 panos pa1"
+is "panos scan threat without ports" \
+    "$(ev "$H 1,$T,0123456789,THREAT,scan,2561,$T,192.0.2.7,198.51.100.9,0.0.0.0,0.0.0.0,r1,,,not-applicable,vsys1,untrust,dmz,ethernet1/1,,fwd,$T,0,5,0,0,0,0,0x0,tcp,drop,,TCP Port Scan(8001),any,critical,client-to-server")" \
+    "$E4 - 198.51.100.9 - tcp - - drop 5 panos pa1"
 is "panos threat alert with url" \
     "$(ev "$H 1,$T,0123456789,THREAT,spyware,2561,$T,192.0.2.7,198.51.100.9,0.0.0.0,0.0.0.0,r1,,,web-browsing,vsys1,untrust,dmz,ethernet1/1,ethernet1/2,fwd,$T,1,1,32362,80,0,0,0x402000,tcp,alert,\"198.51.100.66/a,b,c,198.51.100.66\",x(1)")" \
     "$E4 32362 198.51.100.9 80 tcp - - alert 1 panos pa1"

@@ -307,6 +307,10 @@ is "private sources: lookups skipped" \
     "ptr:skipped,forward:skipped,origin:skipped,asname:skipped,abuse-zone:skipped,whois:skipped"
 exit_is "-h exits 0" 0 mnw-backtrace -h
 like "-h lists the options" "$(mnw-backtrace -h)" "-Z zone"
+like "-n without any offline data says so" \
+    "$(printf '198.51.100.7\n' |
+    MNW_DATA="$TMP/no-such-dir" mnw-backtrace -n -C 2>&1 >/dev/null)" \
+    "offline data directory $TMP/no-such-dir: "
 
 unbound_stop
 done_testing
