@@ -19,8 +19,8 @@
  * ...), which pass the packet on to another rule or subsystem, are
  * skipped, as are the "limit N reached on entry R" notes.
  *
- * Lines are taken with the syslog tag "ipfw", or "kernel" with the
- * message starting "ipfw: ".
+ * Lines are taken with the syslog tag "ipfw", or "kernel" (macOS:
+ * "mach_kernel") with the message starting "ipfw: ".
  */
 #include <string.h>
 
@@ -55,7 +55,8 @@ ipfw_parse(struct mnw_parse_ctx *ctx, const char *line, size_t len,
 	(void)ctx;
 	(void)line;
 	(void)len;
-	if (fmt_eq(env->tag, env->taglen, "kernel")) {
+	if (fmt_eq(env->tag, env->taglen, "kernel") ||
+	    fmt_eq(env->tag, env->taglen, "mach_kernel")) {
 		if (!fmt_eat(&c, "ipfw: "))
 			return MNW_PARSE_NO;
 	} else if (!fmt_eq(env->tag, env->taglen, "ipfw")) {
@@ -89,9 +90,17 @@ ipfw_parse(struct mnw_parse_ctx *ctx, const char *line, size_t len,
 		    "packet passed to another rule or subsystem", NULL, 0);
 	(void)fmt_eatc(&c, ' ');
 	if ((fmt_eq(w, n, "Unreach") || fmt_eq(w, n, "Unreach6"))) {
-		/* "Unreach 3" or "Unreach host" */
-		(void)fmt_word(&c, &w);
-		(void)fmt_eatc(&c, ' ');
+		/* "Unreach 3" or "Unreach host"; macOS Server writes no
+		 * code, so a protocol word is left for the next step. */
+		struct fmt_cur before = c;
+
+		n = fmt_word(&c, &w);
+		if (fmt_eq(w, n, "TCP") || fmt_eq(w, n, "UDP") ||
+		    fmt_eq(w, n, "SCTP") || fmt_prefix(w, n, "ICMP") ||
+		    fmt_prefix(w, n, "P:"))
+			c = before;
+		else
+			(void)fmt_eatc(&c, ' ');
 	}
 
 	/* PROTO */

@@ -14,6 +14,9 @@ E4='2026-12-04T19:10:59Z 192.0.2.7'
 is "ipfw deny tcp macos" \
     "$(ev "$H ipfw: 12190 Deny TCP 192.0.2.7:4835 198.51.100.9:6881 in via en1")" \
     "$E4 4835 198.51.100.9 6881 tcp - - drop 1 ipfw gw"
+is "ipfw unreach under macOS's mach_kernel tag" \
+    "$(ev "$H mach_kernel: ipfw: 65000 Unreach TCP 192.0.2.7:2190 198.51.100.9:80 in via en0")" \
+    "$E4 2190 198.51.100.9 80 tcp - - reject 1 ipfw gw"
 is "ipfw deny in kernel message" \
     "$(ev "$H kernel: ipfw: 100 Deny UDP 192.0.2.7:53 198.51.100.9:5353 in via em0")" \
     "$E4 53 198.51.100.9 5353 udp - - drop 1 ipfw gw"
