@@ -1,7 +1,8 @@
 /*
  * fmt_checkpoint.c: Check Point firewall logs, in the Log Exporter
- * syslog format (R80 and later) and in the older "fw log" text form
- * that LEA and syslog relays write.
+ * syslog format (R80 and later), in the older "fw log" text form that
+ * syslog relays write, and in the "key=value|key=value" form of OPSEC
+ * LEA clients (fw1-loggrabber and SIEM collectors).
  *
  *   <134>1 2026-12-04T19:10:59Z gw CheckPoint 19710 - [action:"Drop";
  *       ifdir:"inbound"; origin:"198.51.100.1"; src:"192.0.2.7";
@@ -10,7 +11,12 @@
  *       >eth0 rule: 9; src: 192.0.2.7; dst: 198.51.100.9; proto: tcp;
  *       service: 22; s_port: 4123;
  *
- * (each one line).  Both are "key: value;" lists, the exporter's with
+ *   loc=7803|time=2026-12-04 19:10:59|action=drop|orig=fw1|
+ *       i/f_dir=inbound|i/f_name=eth0|has_accounting=0|product=VPN-1 &
+ *       FireWall-1|src=192.0.2.7|s_port=4123|dst=198.51.100.9|
+ *       service=22|proto=tcp|rule=9
+ *
+ * (each one line).  The first two are "key: value;" lists, the exporter's with
  * quoted values, the old form's with bare ones after its header "DATE
  * TIME ACTION ORIGIN >IFACE".  The pairs are read in order; a key that
  * is read and appears twice rejects the line.  Keys read: action, src,
@@ -20,7 +26,11 @@
  * Actions: Accept is an accept, Drop a drop, Reject a reject; the IPS
  * verdicts Prevent and Detect are a drop and an alert.  Other actions
  * (Encrypt, Decrypt, Key Install, Monitored, Login, ...) are skipped.
- * The time is the syslog header's.
+ * The time is the syslog header's.  The LEA form splits at '|' and at
+ * the first '=' of each field, so a value may hold '=' (the policy
+ * tag does) but no '|'; it must have orig= and action=, and its time=
+ * (epoch seconds, "4Dec2026 19:10:59", "2026-12-04 19:10:59" or ISO
+ * 8601) is read in the -z zone unless it carries an offset.
  */
 #include <string.h>
 
@@ -216,10 +226,126 @@ fill_event(const struct cp_value *v, struct mnw_event *ev,
 		if (v[K_ICMPCODE].seen && fmt_byte(v[K_ICMPCODE].s,
 		    v[K_ICMPCODE].n, &ev->icmp_code) == -1)
 			return fmt_reject(reason, value, valuelen,
-			    "invalid icmp type", v[K_ICMPCODE].s,
+			    "invalid icmp code", v[K_ICMPCODE].s,
 			    v[K_ICMPCODE].n);
 	}
 	return MNW_PARSE_EVENT;
+}
+
+/* "4Dec2026 19:10:59" (also "17Apr2015  8:10:16"): 1 and *t, or 0. */
+static int
+read_lea_date(const char *s, size_t n, const struct mnw_tz *tz, time_t *t)
+{
+	struct fmt_cur c = { s, s + n };
+	struct tm tm;
+	unsigned long long v;
+	char mon[4];
+	const char *w;
+	size_t k;
+
+	memset(&tm, 0, sizeof(tm));
+	for (k = 0; k < n && k < 2 && fmt_isdigit(s[k]); k++)
+		;
+	if (k == 0 || n < k + 7 || fmt_uint(s, k, 31, &v) == -1 || v == 0)
+		return 0;
+	tm.tm_mday = (int)v;
+	memcpy(mon, s + k, 3);
+	mon[3] = '\0';
+	if ((tm.tm_mon = mnw_month_from_abbr(mon)) < 0 ||
+	    fmt_uint(s + k + 3, 4, 9999, &v) == -1)
+		return 0;
+	tm.tm_year = (int)v - 1900;
+	c.p = s + k + 7;
+	fmt_skip_spaces(&c);
+	n = fmt_word(&c, &w);		/* h:mm:ss or hh:mm:ss */
+	if ((n != 7 && n != 8) || c.p != c.end ||
+	    fmt_uint(w, n - 6, 23, &v) == -1 || w[n - 6] != ':' ||
+	    w[n - 3] != ':')
+		return 0;
+	tm.tm_hour = (int)v;
+	if (fmt_uint(w + n - 5, 2, 59, &v) == -1)
+		return 0;
+	tm.tm_min = (int)v;
+	if (fmt_uint(w + n - 2, 2, 60, &v) == -1)
+		return 0;
+	tm.tm_sec = (int)v;
+	return mnw_tz_mktime(tz, &tm, t) == 0;
+}
+
+static int
+read_lea_time(const char *s, size_t n, const struct mnw_tz *tz, time_t *t)
+{
+	if (n > 0 && fmt_isdigit(s[0]) && (n < 3 || fmt_isdigit(s[2])) &&
+	    mnw_time_parse_epoch(s, n, t) == n)
+		return 1;
+	if (n >= 10 && s[4] == '-' && mnw_time_parse_iso(s, n, tz, t) == n)
+		return 1;
+	return read_lea_date(s, n, tz, t);
+}
+
+/*
+ * The LEA form at s: fields split at '|', each "key=value".  Returns
+ * MNW_PARSE_NO when the text is not that form (no orig= field).
+ */
+static enum mnw_parse_result
+read_lea(struct mnw_parse_ctx *ctx, const char *s, const char *end,
+    struct mnw_event *ev, const char **reason, const char **value,
+    size_t *valuelen)
+{
+	struct cp_value v[K_COUNT], tv = { NULL, 0, 0 };
+	int orig = 0;
+
+	memset(v, 0, sizeof(v));
+	while (s < end) {
+		const char *bar = memchr(s, '|', (size_t)(end - s));
+		const char *fend = bar != NULL ? bar : end;
+		const char *eq = memchr(s, '=', (size_t)(fend - s));
+		size_t kn;
+		struct cp_value *cv = NULL;
+
+		if (eq == NULL || eq == s || (kn = (size_t)(eq - s)) >
+		    CP_KEY_MAX) {
+			if (!orig)
+				return MNW_PARSE_NO;
+			return fmt_reject(reason, value, valuelen,
+			    "invalid key=value text", s,
+			    (size_t)(fend - s) < 32 ? (size_t)(fend - s) : 32);
+		}
+		if (fmt_eq(s, kn, "orig"))
+			orig = 1;
+		else if (fmt_eq(s, kn, "time"))
+			cv = &tv;
+		else
+			for (size_t i = 0; i < sizeof(key_names) /
+			    sizeof(key_names[0]); i++)
+				if (fmt_eq(s, kn, key_names[i]) ||
+				    (key_map[i] == K_ICMPTYPE &&
+				    fmt_eq(s, kn, "icmp-type")) ||
+				    (key_map[i] == K_ICMPCODE &&
+				    fmt_eq(s, kn, "icmp-code"))) {
+					cv = &v[key_map[i]];
+					break;
+				}
+		if (cv != NULL) {
+			if (cv->seen)
+				return fmt_reject(reason, value, valuelen,
+				    "repeated key", s, kn);
+			cv->seen = 1;
+			cv->s = eq + 1;
+			cv->n = (size_t)(fend - eq - 1);
+		}
+		s = bar != NULL ? bar + 1 : end;
+	}
+	if (!orig)
+		return MNW_PARSE_NO;
+	if (!v[K_ACTION].seen || read_action(v[K_ACTION].s, v[K_ACTION].n,
+	    &ev->action) == -1)
+		return fmt_skip(reason, value, valuelen,
+		    "not a connection verdict", NULL, 0);
+	if (tv.seen && !read_lea_time(tv.s, tv.n, &ctx->tz, &ev->time))
+		return fmt_reject(reason, value, valuelen, "invalid time",
+		    tv.s, tv.n);
+	return fill_event(v, ev, reason, value, valuelen);
 }
 
 /* "[action:...]" of the exporter, at s. */
@@ -302,6 +428,13 @@ checkpoint_parse(struct mnw_parse_ctx *ctx, const char *line, size_t len,
 		return read_exporter(list, c.end, ev, reason, value,
 		    valuelen);
 	}
+
+	/* LEA: "loc=...|" or "time=...|" opens the line. */
+	if ((fmt_prefix(c.p, (size_t)(c.end - c.p), "loc=") ||
+	    fmt_prefix(c.p, (size_t)(c.end - c.p), "time=")) &&
+	    memchr(c.p, '|', (size_t)(c.end - c.p) < 64 ?
+	    (size_t)(c.end - c.p) : 64) != NULL)
+		return read_lea(ctx, c.p, c.end, ev, reason, value, valuelen);
 
 	/* The old form: "Checkpoint: DATE TIME ACTION ORIGIN >IFACE ..." */
 	if (!fmt_eq(env->tag, env->taglen, "Checkpoint"))

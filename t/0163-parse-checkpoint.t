@@ -53,4 +53,37 @@ is "checkpoint unterminated quote" \
     "$(why "$X [action:\"Drop\"; src:\"192.0.2.7")" \
     "unterminated quoted value 'src'"
 
+# ---- OPSEC LEA clients: key=value|key=value -------------------------
+L='loc=7803|time=2026-12-04 19:10:59|action=drop|orig=fw1|i/f_dir=inbound|i/f_name=eth0|has_accounting=0|product=VPN-1 & FireWall-1|__policy_id_tag=product=VPN-1 & FireWall-1[db_tag={9F95};mgmt=fw1;policy_name=Standard]'
+is "lea drop, policy tag with '=' inside" \
+    "$(ev "$L|src=192.0.2.7|s_port=4123|dst=198.51.100.9|service=22|proto=tcp|rule=9")" \
+    "$E4 4123 198.51.100.9 22 tcp - - drop 1 checkpoint -"
+is "lea behind a syslog header, date with a padded hour" \
+    "$(ev "Dec  4 19:11:00 col fw1-loggrabber[9868]: time=4Dec2026  9:10:59|action=reject|orig=fw1|src=192.0.2.7|s_port=53|dst=198.51.100.9|service=domain-udp|proto=udp")" \
+    "2026-12-04T09:10:59Z 192.0.2.7 53 198.51.100.9 53 udp - - reject 1 checkpoint col"
+is "lea epoch time and icmp" \
+    "$(ev "time=1796411459|action=drop|orig=fw1|src=192.0.2.7|dst=198.51.100.9|proto=icmp|ICMP Type=8|ICMP Code=0")" \
+    "$E4 - 198.51.100.9 - icmp 8/0 - drop 1 checkpoint -"
+is "lea ISO time in the zone of -z" \
+    "$(ZONE=Europe/Berlin ev "time=2026-12-04 20:10:59|action=accept|orig=fw1|src=2001:db8::7|s_port=1|dst=2001:db8::9|service=443|proto=tcp")" \
+    "2026-12-04T19:10:59Z 2001:db8::7 1 2001:db8::9 443 tcp - - accept 1 checkpoint -"
+is "lea host name in place of an address" \
+    "$(why "time=1796411459|action=accept|orig=fw1|src=naruto|s_port=36973|dst=fw1|service=941|proto=tcp")" \
+    "invalid source address 'naruto'"
+is "lea action that is no verdict" \
+    "$(why "time=1796411459|action=Encrypt|orig=fw1|src=192.0.2.7")" \
+    "skip: not a connection verdict"
+is "lea source given twice" \
+    "$(why "time=1796411459|action=drop|orig=fw1|src=203.0.113.66|src=192.0.2.7|dst=198.51.100.9|proto=tcp|s_port=1|service=2")" \
+    "repeated key 'src'"
+is "lea bad time" \
+    "$(why "time=31Foo2026 19:10:59|action=drop|orig=fw1|src=192.0.2.7|dst=198.51.100.9|proto=tcp|s_port=1|service=2")" \
+    "invalid time '31Foo2026 19:10:59'"
+is "lea field without '='" \
+    "$(why "time=1796411459|action=drop|orig=fw1|junk|src=192.0.2.7")" \
+    "invalid key=value text 'junk'"
+is "time=...| without orig= is not lea" \
+    "$(why "time=1796411459|action=drop|src=192.0.2.7" | cut -c1-15)" \
+    "unknown format "
+
 done_testing
