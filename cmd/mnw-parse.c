@@ -282,6 +282,27 @@ source_hint(const struct mnw_envelope *env)
 	return (size_t)(h ^ (h >> 16)) & (HINTS - 1);
 }
 
+/* The message is the kernel's: its tag, or the ring buffer's stamp. */
+static int
+is_kernel(const struct mnw_envelope *env)
+{
+	return (env->taglen == 6 && memcmp(env->tag, "kernel", 6) == 0) ||
+	    (env->taglen == 11 && memcmp(env->tag, "mach_kernel", 11) == 0) ||
+	    (env->kind != NULL && strcmp(env->kind, "kernel") == 0);
+}
+
+/* 1 if the n bytes at s contain the string lit. */
+static int
+has_text(const char *s, size_t n, const char *lit)
+{
+	size_t l = strlen(lit), i;
+
+	for (i = 0; i + l <= n; i++)
+		if (s[i] == lit[0] && memcmp(s + i, lit, l) == 0)
+			return 1;
+	return 0;
+}
+
 /* Offer one line to the formats and write its event. */
 static void
 parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
@@ -350,6 +371,17 @@ parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
 
 	switch (r) {
 	case MNW_PARSE_NO:
+		/* kern.log holds every kernel message, not only packet logs:
+		 * those are no firewall's lines to reject.  One with a key of
+		 * a packet log may be one cut short or damaged, and stays a
+		 * rejection. */
+		if (o->only == NULL && is_kernel(&env) &&
+		    !has_text(env.msg, env.msglen, "IN=") &&
+		    !has_text(env.msg, env.msglen, "OUT=") &&
+		    !has_text(env.msg, env.msglen, "SRC=")) {
+			count_skip(st, "kernel message that is no packet log");
+			return;
+		}
 		reject_line(st, o, ctx->file, ctx->lineno, o->only != NULL ?
 		    "not in the requested format" : "unknown format", line,
 		    len, line, len, NULL);

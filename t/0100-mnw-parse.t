@@ -63,9 +63,12 @@ is "-f netfilter takes netfilter" "$($P -H -f netfilter "$TMP/good" 2>/dev/null 
     "netfilter"
 
 # A mixed file: events, skipped and rejected lines, each counted once.
+# A kernel message that is no packet log is skipped; another program's
+# line is no format's and is rejected.
 {
 	printf '%s\n' "$GOOD"
 	printf '\n'
+	printf '%s\n' 'Dec  4 19:10:59 gw cron[12]: (root) CMD (run-parts /etc/cron.hourly)'
 	printf '%s\n' 'Dec  4 19:10:59 gw kernel: martian source 198.51.100.9 from 192.0.2.1, on dev eth0'
 	printf '%s\n' 'Dec  4 19:10:59 gw kernel: IN=eth0 OUT= SRC=300.1.2.3 DST=203.0.113.5 LEN=40 PROTO=TCP SPT=1 DPT=23'
 	printf '%s\n' '-- Boot 0123456789abcdef --'
@@ -74,11 +77,15 @@ is "-f netfilter takes netfilter" "$($P -H -f netfilter "$TMP/good" 2>/dev/null 
 $P -u "$TMP/rej" "$TMP/mixed" >"$TMP/out" 2>"$TMP/err"
 is "mixed: exit 0 with rejected lines" "$?" 0
 is "mixed: summary" "$(tail -n 1 "$TMP/err")" \
-    "mnw-parse: $TMP/mixed: 6 lines, 2 events, 2 skipped (1 empty line, 1 journal marker line), 2 rejected (1 unknown format, 1 invalid source address)"
+    "mnw-parse: $TMP/mixed: 7 lines, 2 events, 3 skipped (1 empty line, 1 kernel message that is no packet log, 1 journal marker line), 2 rejected (1 unknown format, 1 invalid source address)"
 is "mixed: warning for a bad address" "$(sed -n 2p "$TMP/err")" \
-    "mnw-parse: $TMP/mixed:4: invalid source address '300.1.2.3'"
+    "mnw-parse: $TMP/mixed:5: invalid source address '300.1.2.3'"
 is "mixed: -u file" "$(cat "$TMP/rej")" \
-    "$(printf '%s\t3\tunknown format\tDec  4 19:10:59 gw kernel: martian source 198.51.100.9 from 192.0.2.1, on dev eth0\n%s\t4\tinvalid source address\tDec  4 19:10:59 gw kernel: IN=eth0 OUT= SRC=300.1.2.3 DST=203.0.113.5 LEN=40 PROTO=TCP SPT=1 DPT=23' "$TMP/mixed" "$TMP/mixed")"
+    "$(printf '%s\t3\tunknown format\tDec  4 19:10:59 gw cron[12]: (root) CMD (run-parts /etc/cron.hourly)\n%s\t5\tinvalid source address\tDec  4 19:10:59 gw kernel: IN=eth0 OUT= SRC=300.1.2.3 DST=203.0.113.5 LEN=40 PROTO=TCP SPT=1 DPT=23' "$TMP/mixed" "$TMP/mixed")"
+is "a kernel line cut inside its packet log stays rejected" \
+    "$(printf 'Dec  4 19:10:59 gw kernel: [UFW BLOCK] IN=eth0 OU\n' |
+    $P -H 2>&1 >/dev/null | tail -n 1 | sed 's/.*, //')" \
+    "1 rejected (1 unknown format)"
 
 # Warnings are rate-limited per reason; the summary has every count.
 i=0
