@@ -335,9 +335,9 @@ parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
 
 	/*
 	 * The format that claimed the last line from the same host and
-	 * tag (source_hint()) is offered the line first, or else the
-	 * format of the last event, since most streams are in one format;
-	 * on NO the others follow in table order.  The formats'
+	 * tag (source_hint()) is offered the line first.  Without one, the
+	 * format of the last event goes first, since most streams are in
+	 * one format.  On NO the others follow in table order.  The formats'
 	 * signatures do not overlap, so the order changes the speed, not
 	 * which parser claims a line.
 	 */
@@ -371,8 +371,8 @@ parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
 
 	switch (r) {
 	case MNW_PARSE_NO:
-		/* kern.log holds every kernel message, not only packet logs:
-		 * those are no firewall's lines to reject.  One with a key of
+		/* kern.log contains every kernel message, not only packet
+		 * logs, and the others are no firewall's lines to reject.  One with a key of
 		 * a packet log may be one cut short or damaged, and stays a
 		 * rejection. */
 		if (o->only == NULL && is_kernel(&env) &&
