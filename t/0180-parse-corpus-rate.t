@@ -26,7 +26,8 @@
 #   events / (events + attempts)
 #
 # falls below 99.5%.  The share with the damaged lines counted as
-# misses too is printed beside it.  The figures are printed as
+# misses too is printed beside it, and both again for a run with -n,
+# which stamps lines that carry no time at all.  The figures are printed as
 # diagnostics and written to $MNW_CORPUS_RATE_OUT when that is set.
 
 . "${MNW_TOP:-.}/t/lib.sh"
@@ -37,6 +38,7 @@ list="$MNW_TOP/t/corpus-rejects.txt"
 
 : >"$TMP/rejected"
 events=0
+events_n=0
 skipped=0
 lines=0
 for dir in "$corpus"/*/; do
@@ -61,6 +63,10 @@ for dir in "$corpus"/*/; do
 		esac
 		n=$(wc -l <"$TMP/in")
 		e=$(wc -l <"$TMP/out")
+		# With -n, lines without any time stamp become events too.
+		en=$(mnw-parse -H -q -n -r corpus -z UTC \
+		    -y 2026-12-31T00:00:00Z "$TMP/in" 2>/dev/null | wc -l)
+		events_n=$((events_n + en))
 		r=$(wc -l <"$TMP/rej")
 		lines=$((lines + n))
 		events=$((events + e))
@@ -113,13 +119,21 @@ total=$((events + attempts))
 # Hundredths of a percent, in integers: 10000 * events / total.
 rate=$((events * 10000 / total))
 rate2=$((events * 10000 / (total + damaged)))
+# The lines -n turns into events were listed as attempts, so the whole
+# attempts stay events + attempts in number.
+rate_n=$((events_n * 10000 / total))
+rate2_n=$((events_n * 10000 / (total + damaged)))
 summary=$(printf '%d lines: %d events, %d skipped, %d rejected (%d connection attempts, %d damaged, %d other); %d.%02d%% of %d whole connection attempts became events, %d.%02d%% with the damaged lines counted' \
     "$lines" "$events" "$skipped" "$rejected" "$attempts" "$damaged" \
     "$others" $((rate / 100)) $((rate % 100)) "$total" \
     $((rate2 / 100)) $((rate2 % 100)))
 diag "$summary"
+summary_n=$(printf 'with -n: %d events; %d.%02d%% of the whole connection attempts, %d.%02d%% with the damaged lines counted' \
+    "$events_n" $((rate_n / 100)) $((rate_n % 100)) \
+    $((rate2_n / 100)) $((rate2_n % 100)))
+diag "$summary_n"
 [ -n "${MNW_CORPUS_RATE_OUT:-}" ] &&
-	printf '%s\n' "$summary" >"$MNW_CORPUS_RATE_OUT"
+	printf '%s\n%s\n' "$summary" "$summary_n" >"$MNW_CORPUS_RATE_OUT"
 if [ "$rate" -ge 9950 ]; then
 	ok "at least 99.5% of connection attempts become events"
 else
