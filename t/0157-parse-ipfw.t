@@ -17,6 +17,17 @@ is "ipfw deny tcp macos" \
 is "ipfw unreach under macOS's mach_kernel tag" \
     "$(ev "$H mach_kernel: ipfw: 65000 Unreach TCP 192.0.2.7:2190 198.51.100.9:80 in via en0")" \
     "$E4 2190 198.51.100.9 80 tcp - - reject 1 ipfw gw"
+# Other programs' logs of ipfw's text (the Windows port): a time stamp
+# in ISO or BSD form, or none, before "ipfw: ".
+is "ipfw text after an ISO time stamp" \
+    "$(ev "2026-12-04 19:10:59 ipfw: 100 Deny TCP 192.0.2.7:4835 198.51.100.9:22 in via em0")" \
+    "$E4 4835 198.51.100.9 22 tcp - - drop 1 ipfw -"
+is "ipfw text after a BSD time stamp without a host" \
+    "$(ev "Dec  4 19:10:59 ipfw: 100 Deny TCP 192.0.2.7:4835 198.51.100.9:22 in via em0")" \
+    "$E4 4835 198.51.100.9 22 tcp - - drop 1 ipfw -"
+is "bare ipfw text without a time" \
+    "$(why "ipfw: 100 Deny TCP 192.0.2.7:4835 198.51.100.9:22 in via em0")" \
+    "missing time stamp"
 is "ipfw deny in kernel message" \
     "$(ev "$H kernel: ipfw: 100 Deny UDP 192.0.2.7:53 198.51.100.9:5353 in via em0")" \
     "$E4 53 198.51.100.9 5353 udp - - drop 1 ipfw gw"
