@@ -169,6 +169,28 @@ bt -w -s "127.0.0.1:$DNS_PORT" -c "$TMP/cache5" -M 5 "$TMP/addrs" \
     >/dev/null 2>&1
 is "cache is bounded" "$(grep -vc '^#' "$TMP/cache5")" 5
 
+# ---- two runs sharing one cache at the same time keep both results ----
+# The second run waits for the first one's lock, loads what it saved
+# and saves both; without the lock the later save would drop the
+# earlier run's answers.
+head -n 6 "$TMP/addrs" >"$TMP/addrs-a"
+tail -n +7 "$TMP/addrs" >"$TMP/addrs-b"
+bt -w -s "127.0.0.1:$DNS_PORT" -c "$TMP/cachec" "$TMP/addrs-a" \
+    >/dev/null 2>&1 &
+pa=$!
+bt -w -s "127.0.0.1:$DNS_PORT" -c "$TMP/cachec" "$TMP/addrs-b" \
+    >/dev/null 2>&1 &
+pb=$!
+wait "$pa"
+ra=$?
+wait "$pb"
+rb=$?
+is "parallel runs on one cache: exit statuses" "$ra $rb" "0 0"
+bt -v -w -s "127.0.0.1:$DEAD" -c "$TMP/cachec" "$TMP/addrs" \
+    >/dev/null 2>"$TMP/err"
+like "parallel runs: both runs' answers are in the cache" \
+    "$(cat "$TMP/err")" "; 0 DNS queries"
+
 # ---- DNS down: offline data still answers ----
 bt -w -s "127.0.0.1:$DEAD" -r 1 -o "$D/overrides" "$TMP/addrs" \
     >"$TMP/down" 2>"$TMP/err"
