@@ -28,6 +28,7 @@
 
 #include "parse.h"
 #include "fmt_scan.h"
+#include "fmt_kv.h"
 
 enum hw_key { K_PROTO, K_SRC, K_SPORT, K_DST, K_DPORT, K_COUNT };
 
@@ -42,14 +43,8 @@ static const int key_map[] = {
 	K_PROTO, K_SRC, K_SPORT, K_DST, K_DPORT,
 };
 
-struct hw_value {
-	const char *s;
-	size_t n;
-	int seen;
-};
-
 static int
-read_pairs(const char *p, const char *end, struct hw_value *v,
+read_pairs(const char *p, const char *end, struct fmt_kv_value *v,
     const char **reason, const char **bad, size_t *badlen)
 {
 	while (p < end) {
@@ -67,7 +62,7 @@ read_pairs(const char *p, const char *end, struct hw_value *v,
 			val = eq + 1;
 			for (size_t i = 0; i < sizeof(key_names) /
 			    sizeof(key_names[0]); i++) {
-				struct hw_value *hv;
+				struct fmt_kv_value *hv;
 
 				if (!fmt_eq(k, kn, key_names[i]))
 					continue;
@@ -138,7 +133,8 @@ huawei_parse(struct mnw_parse_ctx *ctx, const char *line, size_t len,
     const char **reason, const char **value, size_t *valuelen)
 {
 	struct fmt_cur c = { env->msg, env->msg + env->msglen };
-	struct hw_value v[K_COUNT];
+	struct fmt_kv_value v[K_COUNT];
+	struct fmt_kv_conn conn;
 	const char *w, *name;
 	size_t n, namelen;
 	time_t t;
@@ -184,34 +180,9 @@ huawei_parse(struct mnw_parse_ctx *ctx, const char *line, size_t len,
 	memset(v, 0, sizeof(v));
 	if (read_pairs(c.p, c.end, v, reason, value, valuelen) == -1)
 		return MNW_PARSE_REJECT;
-	if (!v[K_SRC].seen || mnw_addr_parse(&ev->src, v[K_SRC].s,
-	    v[K_SRC].n) == -1)
-		return fmt_reject(reason, value, valuelen,
-		    "invalid source address", v[K_SRC].s, v[K_SRC].n);
-	if (!v[K_DST].seen || mnw_addr_parse(&ev->dst, v[K_DST].s,
-	    v[K_DST].n) == -1)
-		return fmt_reject(reason, value, valuelen,
-		    "invalid target address", v[K_DST].s, v[K_DST].n);
-	if (!fmt_families_match(ev))
-		return fmt_reject(reason, value, valuelen,
-		    "source and target address families differ", NULL, 0);
-	if (!v[K_PROTO].seen || (ev->proto = mnw_proto_parse(v[K_PROTO].s,
-	    v[K_PROTO].n)) == -1)
-		return fmt_reject(reason, value, valuelen, "invalid protocol",
-		    v[K_PROTO].s, v[K_PROTO].n);
-	if (ev->proto == 1 && ev->src.family == 6)
-		ev->proto = 58;
-	if (fmt_proto_has_ports(ev->proto)) {
-		if (!v[K_SPORT].seen || fmt_port(v[K_SPORT].s, v[K_SPORT].n,
-		    &ev->sport) == -1)
-			return fmt_reject(reason, value, valuelen,
-			    "invalid source port", v[K_SPORT].s, v[K_SPORT].n);
-		if (!v[K_DPORT].seen || fmt_port(v[K_DPORT].s, v[K_DPORT].n,
-		    &ev->dport) == -1)
-			return fmt_reject(reason, value, valuelen,
-			    "invalid target port", v[K_DPORT].s, v[K_DPORT].n);
-	}
-	return MNW_PARSE_EVENT;
+	conn = (struct fmt_kv_conn){ &v[K_SRC], &v[K_DST], &v[K_PROTO],
+	    &v[K_SPORT], &v[K_DPORT], NULL, NULL };
+	return fmt_kv_fill_conn(&conn, ev, reason, value, valuelen);
 }
 
 const struct mnw_format mnw_format_huawei = {

@@ -1,7 +1,8 @@
 /*
- * fmt_kv.h: reading the key=value lines that FortiGate, SonicWall and
- * Sophos firewalls write (fmt_fortigate.c, fmt_sonicwall.c,
- * fmt_sophos.c).
+ * fmt_kv.h: reading the key=value lines that FortiGate, SonicWall,
+ * Sophos and Zyxel firewalls write, and turning the values of a
+ * connection into event fields (fmt_kv_fill_conn(), which Huawei and
+ * Sophos use).
  *
  * The pairs are read in order from the start of the text: a key of
  * letters, digits, '_' and '-', then '=', then a value that is either
@@ -112,6 +113,69 @@ fmt_kv_read(const char *p, const char *end, const char *const *names,
 		}
 	}
 	return 0;
+}
+
+/*
+ * Fields of one connection, as the key=value formats read them.  A
+ * NULL or unseen icmp_type or icmp_code is absent.
+ */
+struct fmt_kv_conn {
+	const struct fmt_kv_value *src, *dst, *proto, *sport, *dport;
+	const struct fmt_kv_value *icmp_type, *icmp_code;
+};
+
+/*
+ * Fill the addresses, protocol, ports and ICMP type and code of ev from
+ * f.  Addresses and protocol are required, and so are both ports for a
+ * protocol that has them.  Returns MNW_PARSE_EVENT, or MNW_PARSE_REJECT
+ * with the reason and the value at fault.
+ */
+static inline enum mnw_parse_result
+fmt_kv_fill_conn(const struct fmt_kv_conn *f, struct mnw_event *ev,
+    const char **reason, const char **value, size_t *valuelen)
+{
+	if (!f->src->seen || mnw_addr_parse(&ev->src, f->src->s,
+	    f->src->n) == -1)
+		return fmt_reject(reason, value, valuelen,
+		    "invalid source address", f->src->s, f->src->n);
+	if (!f->dst->seen || mnw_addr_parse(&ev->dst, f->dst->s,
+	    f->dst->n) == -1)
+		return fmt_reject(reason, value, valuelen,
+		    "invalid target address", f->dst->s, f->dst->n);
+	if (!fmt_families_match(ev))
+		return fmt_reject(reason, value, valuelen,
+		    "source and target address families differ", NULL, 0);
+	if (!f->proto->seen || (ev->proto = mnw_proto_parse(f->proto->s,
+	    f->proto->n)) == -1)
+		return fmt_reject(reason, value, valuelen, "invalid protocol",
+		    f->proto->s, f->proto->n);
+	if (ev->proto == 1 && ev->src.family == 6)
+		ev->proto = 58;
+
+	if (fmt_proto_has_ports(ev->proto)) {
+		if (!f->sport->seen || fmt_port(f->sport->s, f->sport->n,
+		    &ev->sport) == -1)
+			return fmt_reject(reason, value, valuelen,
+			    "invalid source port", f->sport->s, f->sport->n);
+		if (!f->dport->seen || fmt_port(f->dport->s, f->dport->n,
+		    &ev->dport) == -1)
+			return fmt_reject(reason, value, valuelen,
+			    "invalid target port", f->dport->s, f->dport->n);
+	} else if (fmt_proto_is_icmp(ev->proto) && f->icmp_type != NULL &&
+	    f->icmp_type->seen) {
+		if (fmt_byte(f->icmp_type->s, f->icmp_type->n,
+		    &ev->icmp_type) == -1)
+			return fmt_reject(reason, value, valuelen,
+			    "invalid icmp type", f->icmp_type->s,
+			    f->icmp_type->n);
+		if (f->icmp_code != NULL && f->icmp_code->seen &&
+		    fmt_byte(f->icmp_code->s, f->icmp_code->n,
+		    &ev->icmp_code) == -1)
+			return fmt_reject(reason, value, valuelen,
+			    "invalid icmp code", f->icmp_code->s,
+			    f->icmp_code->n);
+	}
+	return MNW_PARSE_EVENT;
 }
 
 #endif

@@ -156,6 +156,8 @@ utm_parse(struct mnw_parse_ctx *ctx, const struct mnw_envelope *env,
     size_t *valuelen)
 {
 	struct fmt_kv_value v[U_COUNT];
+	struct fmt_kv_conn conn;
+	enum mnw_parse_result r;
 	const char *s = env->msg, *end = env->msg + env->msglen, *w;
 	const char *host = NULL;
 	size_t hostn = 0;
@@ -219,41 +221,11 @@ utm_parse(struct mnw_parse_ctx *ctx, const struct mnw_envelope *env,
 		return fmt_skip(reason, value, valuelen,
 		    "not a packet filter or intrusion log", NULL, 0);
 
-	if (!v[U_SRC].seen || mnw_addr_parse(&ev->src, v[U_SRC].s,
-	    v[U_SRC].n) == -1)
-		return fmt_reject(reason, value, valuelen,
-		    "invalid source address", v[U_SRC].s, v[U_SRC].n);
-	if (!v[U_DST].seen || mnw_addr_parse(&ev->dst, v[U_DST].s,
-	    v[U_DST].n) == -1)
-		return fmt_reject(reason, value, valuelen,
-		    "invalid target address", v[U_DST].s, v[U_DST].n);
-	if (!fmt_families_match(ev))
-		return fmt_reject(reason, value, valuelen,
-		    "source and target address families differ", NULL, 0);
-	if (!v[U_PROTO].seen || (ev->proto = mnw_proto_parse(v[U_PROTO].s,
-	    v[U_PROTO].n)) == -1)
-		return fmt_reject(reason, value, valuelen, "invalid protocol",
-		    v[U_PROTO].s, v[U_PROTO].n);
-	if (ev->proto == 1 && ev->src.family == 6)
-		ev->proto = 58;
-	if (fmt_proto_has_ports(ev->proto)) {
-		if (!v[U_SPORT].seen || fmt_port(v[U_SPORT].s, v[U_SPORT].n,
-		    &ev->sport) == -1)
-			return fmt_reject(reason, value, valuelen,
-			    "invalid source port", v[U_SPORT].s, v[U_SPORT].n);
-		if (!v[U_DPORT].seen || fmt_port(v[U_DPORT].s, v[U_DPORT].n,
-		    &ev->dport) == -1)
-			return fmt_reject(reason, value, valuelen,
-			    "invalid target port", v[U_DPORT].s, v[U_DPORT].n);
-	} else if (fmt_proto_is_icmp(ev->proto) && v[U_TYPE].seen) {
-		if (fmt_byte(v[U_TYPE].s, v[U_TYPE].n, &ev->icmp_type) == -1)
-			return fmt_reject(reason, value, valuelen,
-			    "invalid icmp type", v[U_TYPE].s, v[U_TYPE].n);
-		if (v[U_CODE].seen && fmt_byte(v[U_CODE].s, v[U_CODE].n,
-		    &ev->icmp_code) == -1)
-			return fmt_reject(reason, value, valuelen,
-			    "invalid icmp code", v[U_CODE].s, v[U_CODE].n);
-	}
+	conn = (struct fmt_kv_conn){ &v[U_SRC], &v[U_DST], &v[U_PROTO],
+	    &v[U_SPORT], &v[U_DPORT], &v[U_TYPE], &v[U_CODE] };
+	if ((r = fmt_kv_fill_conn(&conn, ev, reason, value, valuelen)) !=
+	    MNW_PARSE_EVENT)
+		return r;
 	if (ev->proto == 6 && v[U_FLAGS].seen && utm_flags(v[U_FLAGS].s,
 	    v[U_FLAGS].n, &ev->tcpflags) == -1)
 		return fmt_reject(reason, value, valuelen, "invalid tcp flags",
@@ -267,6 +239,7 @@ sophos_parse(struct mnw_parse_ctx *ctx, const char *line, size_t len,
     const char **reason, const char **value, size_t *valuelen)
 {
 	struct fmt_kv_value v[K_COUNT];
+	struct fmt_kv_conn conn;
 	const char *s = env->msg, *end = env->msg + env->msglen;
 	const struct fmt_kv_value *ty, *sub;
 
@@ -305,47 +278,12 @@ sophos_parse(struct mnw_parse_ctx *ctx, const char *line, size_t len,
 		return fmt_reject(reason, value, valuelen, "invalid time",
 		    v[K_STAMP].seen ? v[K_STAMP].s : v[K_DATE].s,
 		    v[K_STAMP].seen ? v[K_STAMP].n : v[K_DATE].n);
-	if (!v[K_SRC].seen || mnw_addr_parse(&ev->src, v[K_SRC].s,
-	    v[K_SRC].n) == -1)
-		return fmt_reject(reason, value, valuelen,
-		    "invalid source address", v[K_SRC].s, v[K_SRC].n);
-	if (!v[K_DST].seen || mnw_addr_parse(&ev->dst, v[K_DST].s,
-	    v[K_DST].n) == -1)
-		return fmt_reject(reason, value, valuelen,
-		    "invalid target address", v[K_DST].s, v[K_DST].n);
-	if (!fmt_families_match(ev))
-		return fmt_reject(reason, value, valuelen,
-		    "source and target address families differ", NULL, 0);
-	if (!v[K_PROTO].seen || (ev->proto = mnw_proto_parse(v[K_PROTO].s,
-	    v[K_PROTO].n)) == -1)
-		return fmt_reject(reason, value, valuelen, "invalid protocol",
-		    v[K_PROTO].s, v[K_PROTO].n);
-	if (ev->proto == 1 && ev->src.family == 6)
-		ev->proto = 58;
-	if (fmt_proto_has_ports(ev->proto)) {
-		if (!v[K_SPORT].seen || fmt_port(v[K_SPORT].s, v[K_SPORT].n,
-		    &ev->sport) == -1)
-			return fmt_reject(reason, value, valuelen,
-			    "invalid source port", v[K_SPORT].s, v[K_SPORT].n);
-		if (!v[K_DPORT].seen || fmt_port(v[K_DPORT].s, v[K_DPORT].n,
-		    &ev->dport) == -1)
-			return fmt_reject(reason, value, valuelen,
-			    "invalid target port", v[K_DPORT].s, v[K_DPORT].n);
-	} else if (fmt_proto_is_icmp(ev->proto) && v[K_ICMPTYPE].seen &&
-	    v[K_ICMPTYPE].n > 0) {
-		if (fmt_byte(v[K_ICMPTYPE].s, v[K_ICMPTYPE].n,
-		    &ev->icmp_type) == -1)
-			return fmt_reject(reason, value, valuelen,
-			    "invalid icmp type", v[K_ICMPTYPE].s,
-			    v[K_ICMPTYPE].n);
-		if (v[K_ICMPCODE].seen && v[K_ICMPCODE].n > 0 &&
-		    fmt_byte(v[K_ICMPCODE].s, v[K_ICMPCODE].n,
-		    &ev->icmp_code) == -1)
-			return fmt_reject(reason, value, valuelen,
-			    "invalid icmp code", v[K_ICMPCODE].s,
-			    v[K_ICMPCODE].n);
-	}
-	return MNW_PARSE_EVENT;
+	/* An empty icmp_type= or icmp_code= counts as absent. */
+	conn = (struct fmt_kv_conn){ &v[K_SRC], &v[K_DST], &v[K_PROTO],
+	    &v[K_SPORT], &v[K_DPORT],
+	    v[K_ICMPTYPE].n > 0 ? &v[K_ICMPTYPE] : NULL,
+	    v[K_ICMPCODE].n > 0 ? &v[K_ICMPCODE] : NULL };
+	return fmt_kv_fill_conn(&conn, ev, reason, value, valuelen);
 }
 
 const struct mnw_format mnw_format_sophos = {
