@@ -466,36 +466,11 @@ parse_firewall(const signed char *col, const char **f, const size_t *fl,
 static int
 read_tcpflags(const char *s, size_t n, int *out)
 {
-	static const struct {
-		const char *name;
-		int bit;
-	} names[] = {
-		{ "FIN", MNW_TCP_FIN }, { "SYN", MNW_TCP_SYN },
-		{ "RST", MNW_TCP_RST }, { "PSH", MNW_TCP_PSH },
-		{ "ACK", MNW_TCP_ACK }, { "URG", MNW_TCP_URG },
-	};
-	struct fmt_cur c = { s, s + n };
-	int flags = 0, words = 0;
+	int flags;
 
 	if (n == 1 && s[0] == '-')
 		return 0;
-	for (;;) {
-		const char *w;
-		size_t wl, i;
-
-		fmt_skip_spaces(&c);
-		if (fmt_at_end(&c))
-			break;
-		wl = fmt_word(&c, &w);
-		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-			if (fmt_eq(w, wl, names[i].name))
-				break;
-		if (i == sizeof(names) / sizeof(names[0]))
-			return -1;
-		flags |= names[i].bit;
-		words++;
-	}
-	if (words == 0)
+	if (fmt_tcpflag_names(s, n, ' ', &flags) <= 0)
 		return -1;
 	*out = flags;
 	return 0;

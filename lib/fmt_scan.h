@@ -288,6 +288,46 @@ fmt_set_host(struct mnw_event *ev, const char *s, size_t n)
 	ev->host[n] = '\0';
 }
 
+/*
+ * Read TCP flag names ("SYN", "ACK", ...) separated by runs of sep, as
+ * ISA 2000 and Sophos UTM write them ("SYN ACK").  Returns the number
+ * of names read, with their bits in *flags, or -1 for a name that is
+ * no TCP flag.
+ */
+static inline int
+fmt_tcpflag_names(const char *s, size_t n, char sep, int *flags)
+{
+	static const struct {
+		const char *name;
+		int bit;
+	} names[] = {
+		{ "FIN", MNW_TCP_FIN }, { "SYN", MNW_TCP_SYN },
+		{ "RST", MNW_TCP_RST }, { "PSH", MNW_TCP_PSH },
+		{ "ACK", MNW_TCP_ACK }, { "URG", MNW_TCP_URG },
+		{ "ECE", MNW_TCP_ECE }, { "CWR", MNW_TCP_CWR },
+	};
+	const char *end = s + n, *w;
+	size_t i;
+	int count = 0;
+
+	*flags = 0;
+	for (;;) {
+		while (s < end && *s == sep)
+			s++;
+		if (s == end)
+			return count;
+		for (w = s; s < end && *s != sep; s++)
+			;
+		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+			if (fmt_eq(w, (size_t)(s - w), names[i].name))
+				break;
+		if (i == sizeof(names) / sizeof(names[0]))
+			return -1;
+		*flags |= names[i].bit;
+		count++;
+	}
+}
+
 /* Index of format f in mnw_formats[], for ctx->state; -1 if absent. */
 static inline int
 fmt_index(const struct mnw_format *f)

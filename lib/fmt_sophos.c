@@ -121,35 +121,6 @@ utm_stamp(const char *s, const char *end, const struct mnw_tz *tz,
 	return mnw_time_parse_iso(buf, 19, tz, t) == 19;
 }
 
-/* tcpflags="SYN ACK": the flag names, space-separated. */
-static int
-utm_flags(const char *s, size_t n, int *flags)
-{
-	static const struct { const char *name; int bit; } names[] = {
-		{ "FIN", MNW_TCP_FIN }, { "SYN", MNW_TCP_SYN },
-		{ "RST", MNW_TCP_RST }, { "PSH", MNW_TCP_PSH },
-		{ "ACK", MNW_TCP_ACK }, { "URG", MNW_TCP_URG },
-		{ "ECE", MNW_TCP_ECE }, { "CWR", MNW_TCP_CWR },
-	};
-	const char *end = s + n, *w;
-	size_t i;
-
-	*flags = 0;
-	while (s < end) {
-		for (w = s; s < end && *s != ' '; s++)
-			;
-		for (i = 0; i < sizeof(names) / sizeof(names[0]); i++)
-			if (fmt_eq(w, (size_t)(s - w), names[i].name))
-				break;
-		if (i == sizeof(names) / sizeof(names[0]))
-			return -1;
-		*flags |= names[i].bit;
-		while (s < end && *s == ' ')
-			s++;
-	}
-	return 0;
-}
-
 static enum mnw_parse_result
 utm_parse(struct mnw_parse_ctx *ctx, const struct mnw_envelope *env,
     struct mnw_event *ev, const char **reason, const char **value,
@@ -226,8 +197,9 @@ utm_parse(struct mnw_parse_ctx *ctx, const struct mnw_envelope *env,
 	if ((r = fmt_kv_fill_conn(&conn, ev, reason, value, valuelen)) !=
 	    MNW_PARSE_EVENT)
 		return r;
-	if (ev->proto == 6 && v[U_FLAGS].seen && utm_flags(v[U_FLAGS].s,
-	    v[U_FLAGS].n, &ev->tcpflags) == -1)
+	if (ev->proto == 6 && v[U_FLAGS].seen &&
+	    fmt_tcpflag_names(v[U_FLAGS].s, v[U_FLAGS].n, ' ',
+	    &ev->tcpflags) == -1)
 		return fmt_reject(reason, value, valuelen, "invalid tcp flags",
 		    v[U_FLAGS].s, v[U_FLAGS].n);
 	return MNW_PARSE_EVENT;
