@@ -42,13 +42,15 @@ enum cp_key {
 	K_ICMPCODE, K_COUNT
 };
 
+/* The ICMP keys as the exporter, the old form and LEA clients write
+ * them. */
 static const char *const key_names[] = {
 	"action", "src", "dst", "proto", "s_port", "service", "icmp_type",
-	"icmp_code", "ICMP Type", "ICMP Code",
+	"icmp_code", "ICMP Type", "ICMP Code", "icmp-type", "icmp-code",
 };
 static const int key_map[] = {
 	K_ACTION, K_SRC, K_DST, K_PROTO, K_SPORT, K_SERVICE, K_ICMPTYPE,
-	K_ICMPCODE, K_ICMPTYPE, K_ICMPCODE,
+	K_ICMPCODE, K_ICMPTYPE, K_ICMPCODE, K_ICMPTYPE, K_ICMPCODE,
 };
 
 struct cp_value {
@@ -318,11 +320,7 @@ read_lea(struct mnw_parse_ctx *ctx, const char *s, const char *end,
 		else
 			for (size_t i = 0; i < sizeof(key_names) /
 			    sizeof(key_names[0]); i++)
-				if (fmt_eq(s, kn, key_names[i]) ||
-				    (key_map[i] == K_ICMPTYPE &&
-				    fmt_eq(s, kn, "icmp-type")) ||
-				    (key_map[i] == K_ICMPCODE &&
-				    fmt_eq(s, kn, "icmp-code"))) {
+				if (fmt_eq(s, kn, key_names[i])) {
 					cv = &v[key_map[i]];
 					break;
 				}
