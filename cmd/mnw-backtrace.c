@@ -804,9 +804,9 @@ main(int argc, char *argv[])
 	    &open_failed) == -1)
 		exit(MNW_EXIT_CONFIG);	/* missing or invalid: both setup */
 
-	/* Without offline data the run still works, but an operator who
-	 * named a directory, or who asked for an offline run (-n), which
-	 * has nothing else to go on, should hear that nothing was found. */
+	/* Without offline data the run still works.  An operator who named
+	 * a directory, or who requested an offline run (-n) that has
+	 * nothing else to go on, gets a warning that nothing was found. */
 	if ((country_path == NULL || asn_path == NULL) &&
 	    access(data_dir, R_OK | X_OK) == -1 &&
 	    (data_dir_given || opt.offline || errno != ENOENT))

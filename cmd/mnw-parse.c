@@ -69,9 +69,9 @@ struct stats {
 	struct reason_count reasons[REASONS_MAX + 1];	/* last: overflow */
 	size_t nreasons;
 	size_t last_format;	/* index of the format of the last event */
-	/* Format index + 1 of the last line claimed, by source_hint(); 0
-	 * for none.  A hint, never checked against its key: a collision
-	 * costs speed only. */
+	/* Format index + 1 of the last line claimed in each source_hint()
+	 * slot, 0 for none.  The key is not stored, so a collision only
+	 * costs speed. */
 	unsigned char hint[HINTS];
 };
 
@@ -291,7 +291,7 @@ is_kernel(const struct mnw_envelope *env)
 	    (env->kind != NULL && strcmp(env->kind, "kernel") == 0);
 }
 
-/* 1 if the n bytes at s contain the string lit. */
+/* Return 1 if the n bytes at s contain the string lit. */
 static int
 has_text(const char *s, size_t n, const char *lit)
 {
@@ -372,9 +372,9 @@ parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
 	switch (r) {
 	case MNW_PARSE_NO:
 		/* kern.log contains every kernel message, not only packet
-		 * logs, and the others are no firewall's lines to reject.  One with a key of
-		 * a packet log may be one cut short or damaged, and stays a
-		 * rejection. */
+		 * logs, and the other messages are skipped, not rejected.
+		 * One with a key of a packet log may be a packet log cut
+		 * short or damaged, so it stays a rejection. */
 		if (o->only == NULL && is_kernel(&env) &&
 		    !has_text(env.msg, env.msglen, "IN=") &&
 		    !has_text(env.msg, env.msglen, "OUT=") &&
@@ -399,9 +399,9 @@ parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
 	}
 
 	/* Neither the envelope nor the parser found a time.  With -n the
-	 * line gets the time it is read (or the -y time), as a syslog
-	 * relay stamps a message that arrives without one (RFC 3164,
-	 * 4.3.2): Cisco ASA does not stamp its messages by default. */
+	 * line gets the time it is read (or the -y time), as a syslog relay
+	 * stamps a message that arrives without one (RFC 3164, 4.3.2).
+	 * Cisco ASA sends its messages without a time by default. */
 	if (ev.time == MNW_TIME_UNSET) {
 		if (!o->stamp) {
 			reject_line(st, o, ctx->file, ctx->lineno,
@@ -433,7 +433,7 @@ parse_line(struct mnw_parse_ctx *ctx, const struct options *o,
 	ev.digest = mnw_digest(line, len);
 	if (stamped) {
 		/* The same message sent again later is a new event, not a
-		 * line submitted twice: the time -n gave it goes into the
+		 * line submitted twice.  So the time -n gave it goes into the
 		 * digest, which mnw-dedupe compares. */
 		char t[24];
 		int tn = snprintf(t, sizeof(t), "%lld", (long long)ev.time);

@@ -856,8 +856,8 @@ asa_parse(struct mnw_parse_ctx *ctx, const char *line, size_t len,
 		const char *p = env->msg, *end = env->msg + env->msglen;
 
 		/* The message of another program (a kernel log prefix, an
-		 * application's text) may start with "%ASA-" too: only an
-		 * untagged message is the firewall's. */
+		 * application's text) may start with "%ASA-" too, so only an
+		 * untagged message is taken for the firewall's. */
 		if (env->taglen > 0)
 			return MNW_PARSE_NO;
 		if ((n = read_asa_stamp(p, (size_t)(end - p), &ctx->tz, &t,

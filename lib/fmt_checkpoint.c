@@ -26,11 +26,13 @@
  * Actions: Accept is an accept, Drop a drop, Reject a reject; the IPS
  * verdicts Prevent and Detect are a drop and an alert.  Other actions
  * (Encrypt, Decrypt, Key Install, Monitored, Login, ...) are skipped.
- * The time is the syslog header's.  The LEA form splits at '|' and at
- * the first '=' of each field, so a value may hold '=' (the policy
- * tag does) but no '|'; it must have orig= and action=, and its time=
- * (epoch seconds, "4Dec2026 19:10:59", "2026-12-04 19:10:59" or ISO
- * 8601) is read in the -z zone unless it carries an offset.
+ * The time is the syslog header's.
+ *
+ * The LEA form splits at '|' and at the first '=' of each field, so a
+ * value may contain '=' (the policy tag does) but not '|'.  A line of
+ * this form has an orig= field.  Its time= (epoch seconds,
+ * "4Dec2026 19:10:59", "2026-12-04 19:10:59" or ISO 8601) is read in
+ * the -z zone unless it carries an offset.
  */
 #include <string.h>
 
@@ -234,7 +236,8 @@ fill_event(const struct cp_value *v, struct mnw_event *ev,
 	return MNW_PARSE_EVENT;
 }
 
-/* "4Dec2026 19:10:59" (also "17Apr2015  8:10:16"): 1 and *t, or 0. */
+/* Read "4Dec2026 19:10:59" (also "17Apr2015  8:10:16") into *t.
+ * Returns 1, or 0 if s is not such a time. */
 static int
 read_lea_date(const char *s, size_t n, const struct mnw_tz *tz, time_t *t)
 {

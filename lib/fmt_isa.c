@@ -51,8 +51,8 @@
  * connection that a server publishing rule let through.  KB 284818
  * names no operation for a denied attempt, so no line becomes an event.
  *
- * Times: ISA writes W3C extended logs in UTC (the log field lists of
- * the ISA 2000 SDK and of ISA 2006 and TMG say so), so after a #Fields
+ * Times: ISA writes W3C extended logs in UTC (as the log field lists of
+ * the ISA 2000 SDK and of ISA 2006 and TMG state), so after a #Fields
  * header times are read as UTC.  NOTE: a stream without a header may
  * be a cut from such a file or a copy made in local time; its times
  * are read in the -z zone.

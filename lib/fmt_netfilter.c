@@ -881,11 +881,11 @@ plain_prefix(const char *start, const char *end)
 
 /*
  * tagged: the message came with the tag "kernel".  An untagged message
- * may be any program's, and the key=value, CSV and quoted formats (a
- * FortiGate msg="...", a PAN-OS rule name) can carry a whole netfilter
- * record in text that others chose; so for an untagged message the
- * prefix must look like one a kernel log rule writes (plain_prefix()).
- * Any prefix is at most PREFIX_MAX bytes, as the kernel cuts it.
+ * may be any program's, and the free text of a key=value, CSV or quoted
+ * format (a FortiGate msg="...", a PAN-OS rule name) can contain a whole
+ * netfilter record.  So the prefix of an untagged message must look like
+ * one that a kernel log rule writes (plain_prefix()).  Any prefix is at
+ * most PREFIX_MAX bytes, because the kernel cuts longer ones.
  */
 static enum mnw_parse_result
 parse_kernel_text(const char *msg, const char *end, int tagged,

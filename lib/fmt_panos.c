@@ -188,8 +188,8 @@ panos_parse(struct mnw_parse_ctx *ctx, const char *line, size_t len,
 			return fmt_reject(reason, value, valuelen,
 			    "invalid target port", f[25], fl[25]);
 	}
-	/* A scan or flood threat log stands for many packets and writes
-	 * port 0 where it has none to give. */
+	/* A scan or flood threat log covers many packets, and it writes
+	 * port 0 where it has no port. */
 	if (!traffic && ev->sport == 0 && ev->dport == 0)
 		ev->sport = ev->dport = -1;
 	if (fmt_uint(f[23], fl[23], 4294967295ULL, &u) == -1 || u == 0)

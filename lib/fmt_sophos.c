@@ -105,7 +105,8 @@ static const char *const utm_names[U_COUNT] = {
 	"type", "code", "tcpflags",
 };
 
-/* "2026:12:04-20:10:59 " at s: 1 and the time, in the -z zone. */
+/* Read the UTM stamp "2026:12:04-20:10:59 " at s, in the -z zone.
+ * Returns 1 and sets *t, or returns 0. */
 static int
 utm_stamp(const char *s, const char *end, const struct mnw_tz *tz,
     time_t *t)
@@ -137,7 +138,7 @@ utm_parse(struct mnw_parse_ctx *ctx, const struct mnw_envelope *env,
 	time_t t;
 
 	if (utm_stamp(s, end, &ctx->tz, &t)) {
-		/* "[host] daemon[pid]: " after the stamp */
+		/* Skip the optional host and the "daemon[pid]:" tag. */
 		s += 20;
 		for (int words = 0; words < 2; words++) {
 			for (w = s; s < end && *s != ' '; s++)

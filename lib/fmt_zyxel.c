@@ -29,7 +29,7 @@
  *   cat IDP or IPS: alert, or drop with note="ACCESS BLOCK".
  * Every other category (User, System, IPSec VPN, SSL VPN, Anti-Virus,
  * Traffic Log, Sessions Limit, ...) is skipped with its name in the
- * reason; an unknown category is skipped as "unknown category".
+ * reason.  An unknown category is skipped as "unknown category".
  * Admin login failures (cat User) are skipped too: no document read
  * shows that their src= is always the remote client.
  *

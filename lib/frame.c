@@ -1,9 +1,9 @@
 /*
  * frame.c: RFC 6587 octet counting, the framing of syslog over TCP
  * that PAN-OS and other devices use: "LEN SP <PRI>...", where LEN is the
- * length of the message in bytes.  mnw-parse reads lines, and a line of
- * a captured TCP stream may hold one frame or several in a row; these
- * functions take the frames off such a line.
+ * length of the message in bytes.  A line of a captured TCP stream may
+ * contain one frame or several in a row, and these functions take them
+ * off the line for mnw-parse.
  */
 #include "parse.h"
 

@@ -79,31 +79,30 @@ struct mnw_format {
 };
 
 /*
- * The time of an event before a parser runs, when the envelope gave
- * none: below every time a record can hold, so that it is never taken
- * for one.  0 is not used, because 1970-01-01T00:00:00Z is a time that
- * logs do contain (ipfilter's test output).
+ * The time of an event before a parser runs, when the envelope found
+ * none.  It is below every time a record can contain, so it is never
+ * taken for one.  0 is not used, because logs do contain the time
+ * 1970-01-01T00:00:00Z (ipfilter's test output does).
  */
 #define MNW_TIME_UNSET ((time_t)-0x7fffffffffffffffLL)
 
-/*
- * RFC 6587 octet-counted frames (frame.c).  mnw_frame_header() returns
- * the length of the "LEN " header at p and sets *msglen, or returns 0
- * if p does not start with one; the header must be followed by '<' and
- * a digit, so that a line of another format that starts with a number
- * is not taken for a frame.  mnw_frame_next() takes the next frame off
- * *p (*n bytes): MNW_FRAME_OK sets *msg and *msglen and advances *p;
- * MNW_FRAME_END means nothing is left; MNW_FRAME_CUT means the frame is
- * longer than the rest of the text (*p is not advanced, and the header
- * digits are at *p); MNW_FRAME_TRAILING means the rest is no frame.
- */
+/* The result of mnw_frame_next(). */
 enum mnw_frame_result {
-	MNW_FRAME_OK,
-	MNW_FRAME_END,
-	MNW_FRAME_CUT,
-	MNW_FRAME_TRAILING,
+	MNW_FRAME_OK,		/* *msg and *msglen set, *p advanced */
+	MNW_FRAME_END,		/* nothing is left */
+	MNW_FRAME_CUT,		/* the frame is longer than the rest of the
+				   text; *p still points at its header */
+	MNW_FRAME_TRAILING,	/* the rest of the text is no frame */
 };
+
+/*
+ * Return the length of the RFC 6587 "LEN " header at p and set
+ * *msglen, or return 0 if p does not start with one (frame.c).  '<'
+ * and a digit must follow the header, so that a line of another
+ * format that starts with a number is not taken for a frame.
+ */
 size_t mnw_frame_header(const char *p, size_t n, size_t *msglen);
+/* Take the next frame off the *n bytes at *p. */
 enum mnw_frame_result mnw_frame_next(const char **p, size_t *n,
     const char **msg, size_t *msglen);
 
